@@ -1,0 +1,123 @@
+//! `dropscope`: the command-line front end. Reads files in chunks and hands them to
+//! `dropscope-core`, so captures far larger than memory stream through.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use dropscope_core::capture::CaptureReader;
+use dropscope_core::decode::{decode, decode_reassembled, Reassembler};
+use dropscope_core::fields::{write_row, TSHARK_FIELDS};
+use dropscope_core::summary::Summarizer;
+
+const USAGE: &str = "\
+dropscope — explain Kubernetes networking failures from a packet capture
+
+usage:
+  dropscope packets FILE     one TSV row per packet, with tshark's field names
+  dropscope summary FILE     what the capture holds, as JSON
+  dropscope --help | --version
+";
+
+/// Read size: large enough to amortise system calls, small enough to bound memory.
+const CHUNK_BYTES: usize = 1 << 20;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["packets", path] => packets(path),
+        ["summary", path] => summary(path),
+        ["--version"] => {
+            println!("dropscope {}", env!("CARGO_PKG_VERSION"));
+            Ok(true)
+        }
+        ["--help"] | ["-h"] => {
+            print!("{USAGE}");
+            Ok(true)
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        // The capture had an error; what could be read was still printed.
+        Ok(false) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("dropscope: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Calls `on_chunk` with successive chunks of the file.
+fn read_chunks(path: &str, mut on_chunk: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+    let mut file = File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
+    let mut buffer = vec![0u8; CHUNK_BYTES];
+    loop {
+        let n = match file.read(&mut buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io::Error::new(e.kind(), format!("{path}: {e}"))),
+        };
+        on_chunk(&buffer[..n])?;
+    }
+}
+
+fn packets(path: &str) -> io::Result<bool> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    writeln!(out, "{}", TSHARK_FIELDS.join("\t"))?;
+    let mut reader = CaptureReader::new();
+    let mut row = String::with_capacity(256);
+    let mut reassembler = Reassembler::new();
+    let mut write_error = None;
+    read_chunks(path, |chunk| {
+        let (rows, error, out, reassembler) = (&mut row, &mut write_error, &mut out, &mut reassembler);
+        reader.push(chunk, |frame| {
+            rows.clear();
+            let packet = decode(frame);
+            let datagram = reassembler.add(frame.number, &packet);
+            let inner = datagram.as_ref().map(decode_reassembled);
+            write_row(rows, frame, &packet, inner.as_ref());
+            rows.push('\n');
+            if error.is_none() {
+                if let Err(e) = out.write_all(rows.as_bytes()) {
+                    *error = Some(e);
+                }
+            }
+        });
+        match write_error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })?;
+    out.flush()?;
+    let outcome = reader.finish();
+    for warning in &outcome.warnings {
+        eprintln!("dropscope: {path}: warning {warning}");
+    }
+    if let Some(error) = &outcome.error {
+        eprintln!("dropscope: {path}: {error} ({} frames read before it)", outcome.frames);
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+fn summary(path: &str) -> io::Result<bool> {
+    let mut summarizer = Summarizer::new();
+    read_chunks(path, |chunk| {
+        summarizer.push(chunk);
+        Ok(())
+    })?;
+    let summary = summarizer.finish();
+    let json = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
+    println!("{json}");
+    if let Some(error) = &summary.error {
+        eprintln!("dropscope: {path}: {error}");
+        return Ok(false);
+    }
+    Ok(true)
+}

@@ -1,0 +1,123 @@
+//! Checksum verification that tells checksum offload apart from corruption.
+//!
+//! With checksum offload (the default on veth, bridges and VXLAN devices) the kernel hands the
+//! packet to the capture before the NIC fills in the TCP/UDP checksum: the field then holds only
+//! the sum of the pseudo-header (CHECKSUM_PARTIAL). That is normal and must never be reported
+//! as corruption.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use etherparse::IpNumber;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChecksumStatus {
+    Good,
+    /// Wrong: neither the full checksum nor an offload placeholder.
+    Bad { stored: u16, computed: u16 },
+    /// Only the pseudo-header sum is present: checksum offload, not corruption.
+    Partial,
+    /// UDP over IPv4 with checksum 0: the sender chose not to compute one.
+    Absent,
+    /// Cannot be checked: the capture holds less than the checksum covers.
+    Unverifiable,
+}
+
+impl ChecksumStatus {
+    /// True only for a checksum that is really wrong.
+    pub fn is_bad(self) -> bool {
+        matches!(self, ChecksumStatus::Bad { .. })
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub enum PseudoHeader {
+    V4(Ipv4Addr, Ipv4Addr),
+    V6(Ipv6Addr, Ipv6Addr),
+    None,
+}
+
+/// One's-complement sum of big-endian 16-bit words, not yet folded.
+fn sum_words(data: &[u8]) -> u64 {
+    let mut sum = 0u64;
+    let mut chunks = data.chunks_exact(2);
+    for word in &mut chunks {
+        sum += u16::from_be_bytes([word[0], word[1]]) as u64;
+    }
+    if let [last] = chunks.remainder() {
+        sum += (*last as u64) << 8;
+    }
+    sum
+}
+
+fn fold(mut sum: u64) -> u16 {
+    while sum > 0xFFFF {
+        sum = (sum & 0xFFFF) + (sum >> 16);
+    }
+    sum as u16
+}
+
+/// The IPv4 header checksum: the header's words must sum to 0xFFFF.
+pub fn ipv4_header(header: &[u8]) -> ChecksumStatus {
+    if header.len() < 20 {
+        return ChecksumStatus::Unverifiable;
+    }
+    let stored = u16::from_be_bytes([header[10], header[11]]);
+    let folded = fold(sum_words(header));
+    if folded == 0xFFFF {
+        ChecksumStatus::Good
+    } else {
+        let computed = !fold(sum_words(header).wrapping_sub(stored as u64));
+        ChecksumStatus::Bad { stored, computed }
+    }
+}
+
+/// The TCP or UDP checksum over the pseudo-header and `segment` (header and payload).
+/// `truncated`: the capture holds less of the segment than the IP header announces.
+pub fn transport(
+    pseudo: PseudoHeader,
+    protocol: IpNumber,
+    segment: &[u8],
+    stored: u16,
+    checksum_at: usize,
+    truncated: bool,
+) -> ChecksumStatus {
+    if truncated || segment.len() < checksum_at + 2 {
+        return ChecksumStatus::Unverifiable;
+    }
+    let length = segment.len() as u64;
+    let pseudo_sum = match pseudo {
+        PseudoHeader::V4(source, destination) => {
+            sum_words(&source.octets()) + sum_words(&destination.octets()) + protocol.0 as u64 + length
+        }
+        PseudoHeader::V6(source, destination) => {
+            sum_words(&source.octets()) + sum_words(&destination.octets()) + protocol.0 as u64 + length
+        }
+        PseudoHeader::None => return ChecksumStatus::Unverifiable,
+    };
+    let total = fold(pseudo_sum + sum_words(segment));
+    if total == 0xFFFF {
+        return ChecksumStatus::Good;
+    }
+    // Offload placeholder: the field holds the folded pseudo-header sum (Linux stores
+    // ~csum_tcpudp_magic(...), i.e. the sum itself, uncomplemented).
+    let partial = fold(pseudo_sum);
+    if stored == partial || (stored == 0 && partial == 0xFFFF) {
+        return ChecksumStatus::Partial;
+    }
+    ChecksumStatus::Bad { stored, computed: expected(pseudo_sum, segment, checksum_at) }
+}
+
+/// The checksum the segment should carry: the sum with the checksum field taken as zero.
+fn expected(pseudo_sum: u64, segment: &[u8], checksum_at: usize) -> u16 {
+    let field = u16::from_be_bytes([segment[checksum_at], segment[checksum_at + 1]]) as u64;
+    // Adding the one's complement of the field cancels it out of the sum.
+    let without_field = pseudo_sum + sum_words(segment) + (0xFFFF - field);
+    let value = !fold(without_field);
+    if value == 0 {
+        0xFFFF
+    } else {
+        value
+    }
+}

@@ -1,0 +1,126 @@
+//! A first report: what a capture holds, as counts. The journeys, connections and findings
+//! build on the same pipeline.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::capture::{CaptureError, CaptureOutcome, CaptureReader, CaptureWarning, Format, FrameSlice, RecordKind};
+use crate::decode::{decode, DecodeStop};
+
+/// How many decode problems we list individually; the rest are counted.
+const MAX_LISTED_DECODE_STOPS: usize = 200;
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CaptureSummary {
+    pub format: Option<Format>,
+    pub bytes: u64,
+    /// Frames, numbered as Wireshark does (custom blocks included).
+    pub frames: u64,
+    pub packets: u64,
+    /// Packets per link type, by name (e.g. `LINUX_SLL2(276)`).
+    pub link_types: BTreeMap<String, u64>,
+    pub interfaces: Vec<InterfaceSummary>,
+    /// Packets that a TCP, UDP or IPv4-header checksum shows corrupt (offload is not counted).
+    pub bad_checksums: u64,
+    /// Packets whose checksums hold only the offload placeholder.
+    pub offloaded_checksums: u64,
+    /// The error that stopped reading, if any: everything before it is counted.
+    pub error: Option<CaptureError>,
+    pub warnings: Vec<CaptureWarning>,
+    /// Packets whose headers could not be decoded to the end, with where they stopped.
+    pub decode_stops: Vec<FrameDecodeStop>,
+    pub decode_stops_total: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct InterfaceSummary {
+    pub id: u32,
+    pub link_type: String,
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FrameDecodeStop {
+    pub frame: u64,
+    #[serde(flatten)]
+    pub stop: DecodeStop,
+}
+
+/// Builds a [`CaptureSummary`] from chunks pushed in file order.
+#[derive(Default)]
+pub struct Summarizer {
+    reader: CaptureReader,
+    summary: CaptureSummary,
+}
+
+impl Summarizer {
+    pub fn new() -> Summarizer {
+        Summarizer::default()
+    }
+
+    pub fn push(&mut self, chunk: &[u8]) {
+        let summary = &mut self.summary;
+        self.reader.push(chunk, |frame| summary.add(frame));
+    }
+
+    /// Frames read so far (for progress).
+    pub fn frames(&self) -> u64 {
+        self.summary.frames
+    }
+
+    pub fn finish(self) -> CaptureSummary {
+        let mut summary = self.summary;
+        summary.interfaces = self
+            .reader
+            .interfaces()
+            .iter()
+            .map(|i| InterfaceSummary { id: i.id, link_type: i.link_type.to_string(), name: i.name.clone() })
+            .collect();
+        let CaptureOutcome { format, bytes, error, warnings, .. } = self.reader.finish();
+        summary.format = format;
+        summary.bytes = bytes;
+        summary.error = error;
+        summary.warnings = warnings;
+        summary
+    }
+}
+
+impl CaptureSummary {
+    fn add(&mut self, frame: &FrameSlice<'_>) {
+        self.frames = frame.number;
+        if frame.kind != RecordKind::Packet {
+            return;
+        }
+        self.packets += 1;
+        *self.link_types.entry(frame.link_type.to_string()).or_default() += 1;
+        let packet = decode(frame);
+        let mut bad = false;
+        let mut partial = false;
+        for layer in &packet.layers {
+            let status = match layer {
+                crate::decode::Layer::Ipv4(ip) => ip.header_checksum,
+                crate::decode::Layer::Tcp(tcp) => tcp.checksum,
+                crate::decode::Layer::Udp(udp) => udp.checksum,
+                _ => continue,
+            };
+            bad |= status.is_bad();
+            partial |= status == crate::decode::ChecksumStatus::Partial;
+        }
+        self.bad_checksums += bad as u64;
+        self.offloaded_checksums += partial as u64;
+        if let Some(stop) = packet.stop {
+            self.decode_stops_total += 1;
+            if self.decode_stops.len() < MAX_LISTED_DECODE_STOPS {
+                self.decode_stops.push(FrameDecodeStop { frame: frame.number, stop });
+            }
+        }
+    }
+}
+
+/// Summarises a whole in-memory capture.
+pub fn summarize(bytes: &[u8]) -> CaptureSummary {
+    let mut summarizer = Summarizer::new();
+    summarizer.push(bytes);
+    summarizer.finish()
+}

@@ -23,7 +23,9 @@ pub fn shared_captures_or_skip(test: &str) -> Option<PathBuf> {
 
 /// The repository's own copies of the k8s captures (the built-in examples).
 pub fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/examples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../public/examples")
+        .join(name)
 }
 
 /// Capture files in `dir` (sorted), by extension.
@@ -31,7 +33,12 @@ pub fn captures_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| entries.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
-    files.retain(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("pcap" | "pcapng" | "cap")));
+    files.retain(|p| {
+        matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("pcap" | "pcapng" | "cap")
+        )
+    });
     files.sort();
     files
 }
@@ -47,7 +54,9 @@ impl Oracle {
         let text = std::fs::read_to_string(path).ok()?;
         let mut lines = text.lines();
         let header = lines.next()?.split('\t').map(str::to_owned).collect();
-        let rows = lines.map(|l| l.split('\t').map(str::to_owned).collect()).collect();
+        let rows = lines
+            .map(|l| l.split('\t').map(str::to_owned).collect())
+            .collect();
         Some(Oracle { header, rows })
     }
 

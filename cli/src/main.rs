@@ -24,7 +24,12 @@ const CHUNK_BYTES: usize = 1 << 20;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["packets", path] => packets(path),
         ["summary", path] => summary(path),
         ["--version"] => {
@@ -53,7 +58,8 @@ fn main() -> ExitCode {
 
 /// Calls `on_chunk` with successive chunks of the file.
 fn read_chunks(path: &str, mut on_chunk: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
-    let mut file = File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
+    let mut file =
+        File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
     let mut buffer = vec![0u8; CHUNK_BYTES];
     loop {
         let n = match file.read(&mut buffer) {
@@ -75,7 +81,8 @@ fn packets(path: &str) -> io::Result<bool> {
     let mut reassembler = Reassembler::new();
     let mut write_error = None;
     read_chunks(path, |chunk| {
-        let (rows, error, out, reassembler) = (&mut row, &mut write_error, &mut out, &mut reassembler);
+        let (rows, error, out, reassembler) =
+            (&mut row, &mut write_error, &mut out, &mut reassembler);
         reader.push(chunk, |frame| {
             rows.clear();
             let packet = decode(frame);
@@ -100,7 +107,10 @@ fn packets(path: &str) -> io::Result<bool> {
         eprintln!("dropscope: {path}: warning {warning}");
     }
     if let Some(error) = &outcome.error {
-        eprintln!("dropscope: {path}: {error} ({} frames read before it)", outcome.frames);
+        eprintln!(
+            "dropscope: {path}: {error} ({} frames read before it)",
+            outcome.frames
+        );
         return Ok(false);
     }
     Ok(true)

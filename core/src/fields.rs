@@ -33,7 +33,12 @@ pub const TSHARK_FIELDS: [&str; 20] = [
 
 /// Appends one tab-separated row (no newline) for `frame` to `out`. `reassembled` is the
 /// datagram this frame's fragment completed, if any: its layers follow the frame's own.
-pub fn write_row(out: &mut String, frame: &FrameSlice<'_>, packet: &PacketSlice<'_>, reassembled: Option<&PacketSlice<'_>>) {
+pub fn write_row(
+    out: &mut String,
+    frame: &FrameSlice<'_>,
+    packet: &PacketSlice<'_>,
+    reassembled: Option<&PacketSlice<'_>>,
+) {
     // `write!` into a String cannot fail.
     let _ = write!(out, "{}\t", frame.number);
     if let Some(timestamp) = frame.timestamp {
@@ -47,7 +52,8 @@ pub fn write_row(out: &mut String, frame: &FrameSlice<'_>, packet: &PacketSlice<
         }
     }
     let inner: &[Layer<'_>] = reassembled.map_or(&[], |p| &p.layers);
-    let first = |pick: &dyn Fn(&Layer<'_>) -> bool| packet.layers.iter().chain(inner).find(|l| pick(l));
+    let first =
+        |pick: &dyn Fn(&Layer<'_>) -> bool| packet.layers.iter().chain(inner).find(|l| pick(l));
     out.push('\t');
     if let Some(Layer::Ethernet(eth)) = first(&|l| matches!(l, Layer::Ethernet(_))) {
         write_mac(out, &eth.source);

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::capture::{CaptureError, CaptureOutcome, CaptureReader, CaptureWarning, Format, FrameSlice, RecordKind};
+use crate::capture::{
+    CaptureError, CaptureOutcome, CaptureReader, CaptureWarning, Format, FrameSlice, RecordKind,
+};
 use crate::decode::{decode, DecodeStop};
 
 /// How many decode problems we list individually; the rest are counted.
@@ -75,9 +77,19 @@ impl Summarizer {
             .reader
             .interfaces()
             .iter()
-            .map(|i| InterfaceSummary { id: i.id, link_type: i.link_type.to_string(), name: i.name.clone() })
+            .map(|i| InterfaceSummary {
+                id: i.id,
+                link_type: i.link_type.to_string(),
+                name: i.name.clone(),
+            })
             .collect();
-        let CaptureOutcome { format, bytes, error, warnings, .. } = self.reader.finish();
+        let CaptureOutcome {
+            format,
+            bytes,
+            error,
+            warnings,
+            ..
+        } = self.reader.finish();
         summary.format = format;
         summary.bytes = bytes;
         summary.error = error;
@@ -93,7 +105,10 @@ impl CaptureSummary {
             return;
         }
         self.packets += 1;
-        *self.link_types.entry(frame.link_type.to_string()).or_default() += 1;
+        *self
+            .link_types
+            .entry(frame.link_type.to_string())
+            .or_default() += 1;
         let packet = decode(frame);
         let mut bad = false;
         let mut partial = false;
@@ -105,14 +120,17 @@ impl CaptureSummary {
                 _ => continue,
             };
             bad |= status.is_bad();
-            partial |= status == crate::decode::ChecksumStatus::Partial;
+            partial |= status.is_offloaded();
         }
         self.bad_checksums += bad as u64;
         self.offloaded_checksums += partial as u64;
         if let Some(stop) = packet.stop {
             self.decode_stops_total += 1;
             if self.decode_stops.len() < MAX_LISTED_DECODE_STOPS {
-                self.decode_stops.push(FrameDecodeStop { frame: frame.number, stop });
+                self.decode_stops.push(FrameDecodeStop {
+                    frame: frame.number,
+                    stop,
+                });
             }
         }
     }

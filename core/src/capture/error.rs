@@ -12,20 +12,43 @@ pub struct CaptureError {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum CaptureErrorKind {
     /// The file ended before a complete file header.
-    TooShort { bytes: u64 },
+    TooShort {
+        bytes: u64,
+    },
     /// The first four bytes are no pcap or pcapng magic number.
-    NotACapture { magic: [u8; 4] },
-    UnsupportedVersion { format: &'static str, major: u16, minor: u16 },
+    NotACapture {
+        magic: [u8; 4],
+    },
+    UnsupportedVersion {
+        format: &'static str,
+        major: u16,
+        minor: u16,
+    },
     /// The pcap header's link-type field has reserved bits set.
-    ReservedLinkTypeBits { field: u32 },
+    ReservedLinkTypeBits {
+        field: u32,
+    },
     /// A record or block claims more bytes than any real packet (see `MAX_RECORD_BYTES`).
-    RecordTooLarge { claimed: u64 },
+    RecordTooLarge {
+        claimed: u64,
+    },
     /// A pcapng block length shorter than a block header or not a multiple of 4.
-    BadBlockLength { block_type: u32, block_len: u32 },
+    BadBlockLength {
+        block_type: u32,
+        block_len: u32,
+    },
     /// The file ends inside a record: it claims `needed` bytes, `available` remain.
-    Truncated { needed: u64, available: u64 },
-    TooManyInterfaces { limit: usize },
-    Malformed { what: &'static str, reason: String },
+    Truncated {
+        needed: u64,
+        available: u64,
+    },
+    TooManyInterfaces {
+        limit: usize,
+    },
+    Malformed {
+        what: &'static str,
+        reason: String,
+    },
 }
 
 impl std::fmt::Display for CaptureError {

@@ -94,7 +94,10 @@ impl Timestamp {
             nanos -= 1_000_000_000;
             secs = secs.saturating_add(1);
         }
-        Timestamp { secs, nanos: nanos as u32 }
+        Timestamp {
+            secs,
+            nanos: nanos as u32,
+        }
     }
 
     /// Seconds as a float, for arithmetic on gaps (not for display).
@@ -310,7 +313,10 @@ impl CaptureReader {
                 }
                 State::Stopped => unreachable!("checked above"),
             };
-            self.error = Some(CaptureError { offset: self.pending_offset, kind });
+            self.error = Some(CaptureError {
+                offset: self.pending_offset,
+                kind,
+            });
         } else if matches!(self.state, State::Start) && self.error.is_none() {
             self.error = Some(CaptureError {
                 offset: 0,
@@ -354,7 +360,10 @@ impl CaptureReader {
                     let mut frame_number = self.frames;
                     let step = state.step(rest, offset, &mut |frame: FrameSlice<'_>| {
                         frame_number += 1;
-                        on_frame(&FrameSlice { number: frame_number, ..frame });
+                        on_frame(&FrameSlice {
+                            number: frame_number,
+                            ..frame
+                        });
                     });
                     self.frames = frame_number;
                     step
@@ -368,7 +377,10 @@ impl CaptureReader {
                     };
                     let step = state.step(rest, offset, &mut sink, &mut |frame: FrameSlice<'_>| {
                         frame_number += 1;
-                        on_frame(&FrameSlice { number: frame_number, ..frame });
+                        on_frame(&FrameSlice {
+                            number: frame_number,
+                            ..frame
+                        });
                     });
                     self.frames = frame_number;
                     step

@@ -28,7 +28,9 @@ impl PcapState {
         if input.len() < FILE_HEADER_LEN {
             let magic = u32::from_le_bytes([input[0], input[1], input[2], input[3]]);
             if !is_pcap_magic(magic) {
-                return Err(CaptureErrorKind::NotACapture { magic: input[..4].try_into().unwrap_or_default() });
+                return Err(CaptureErrorKind::NotACapture {
+                    magic: input[..4].try_into().unwrap_or_default(),
+                });
             }
             return Ok(None);
         }
@@ -72,7 +74,12 @@ impl PcapState {
             ts_units_per_sec: if nanosecond { 1_000_000_000 } else { 1_000_000 },
             ts_offset_secs: 0,
         };
-        let state = PcapState { big_endian: header.is_bigendian(), nanosecond, modified, link_type };
+        let state = PcapState {
+            big_endian: header.is_bigendian(),
+            nanosecond,
+            modified,
+            link_type,
+        };
         Ok(Some((state, format, interface)))
     }
 
@@ -114,7 +121,9 @@ impl PcapState {
         }
         let claimed = self.u32_at(input, 8);
         if claimed > MAX_RECORD_BYTES {
-            return Step::Fatal(CaptureErrorKind::RecordTooLarge { claimed: claimed as u64 });
+            return Step::Fatal(CaptureErrorKind::RecordTooLarge {
+                claimed: claimed as u64,
+            });
         }
         let total = header_len + claimed as usize;
         if input.len() < total {
@@ -139,12 +148,20 @@ impl PcapState {
                 })
             }
         };
-        let units = if self.nanosecond { 1_000_000_000 } else { 1_000_000 };
+        let units = if self.nanosecond {
+            1_000_000_000
+        } else {
+            1_000_000
+        };
         on_frame(FrameSlice {
             number: 0,
             kind: RecordKind::Packet,
             file_offset: offset,
-            timestamp: Some(Timestamp::from_fraction(record.ts_sec as i64, record.ts_usec as u64, units)),
+            timestamp: Some(Timestamp::from_fraction(
+                record.ts_sec as i64,
+                record.ts_usec as u64,
+                units,
+            )),
             // A pcap file names no interfaces (tshark leaves frame.interface_id empty).
             interface: None,
             link_type: self.link_type,

@@ -37,7 +37,12 @@ pub(crate) struct PcapngState {
 
 impl PcapngState {
     pub fn new() -> PcapngState {
-        PcapngState { big_endian: None, first_interface: 0, section: 0, sections_seen: 0 }
+        PcapngState {
+            big_endian: None,
+            first_interface: 0,
+            section: 0,
+            sections_seen: 0,
+        }
     }
 
     fn u32_at(&self, input: &[u8], at: usize, big_endian: bool) -> u32 {
@@ -102,10 +107,15 @@ impl PcapngState {
         let block_type = self.u32_at(input, 0, big_endian);
         let block_len = self.u32_at(input, 4, big_endian);
         if (block_len as usize) < BLOCK_OVERHEAD || block_len % 4 != 0 {
-            return Step::Fatal(CaptureErrorKind::BadBlockLength { block_type, block_len });
+            return Step::Fatal(CaptureErrorKind::BadBlockLength {
+                block_type,
+                block_len,
+            });
         }
         if block_len > MAX_RECORD_BYTES {
-            return Step::Fatal(CaptureErrorKind::RecordTooLarge { claimed: block_len as u64 });
+            return Step::Fatal(CaptureErrorKind::RecordTooLarge {
+                claimed: block_len as u64,
+            });
         }
         let len = block_len as usize;
         if input.len() < len {
@@ -125,7 +135,9 @@ impl PcapngState {
             return self.section_header(block, offset, big_endian, sink);
         }
         match block_type {
-            OBSOLETE_PACKET_BLOCK => self.obsolete_packet(block, offset, big_endian, sink, on_frame),
+            OBSOLETE_PACKET_BLOCK => {
+                self.obsolete_packet(block, offset, big_endian, sink, on_frame)
+            }
             CUSTOM_BLOCK | CUSTOM_BLOCK_NO_COPY => {
                 // Wireshark shows custom blocks as frames whose length is the data after the
                 // Private Enterprise Number; keep the numbering identical.
@@ -169,11 +181,21 @@ impl PcapngState {
         };
         let (major, minor) = (version(12), version(14));
         if major != 1 {
-            return Step::Fatal(CaptureErrorKind::UnsupportedVersion { format: "pcapng", major, minor });
+            return Step::Fatal(CaptureErrorKind::UnsupportedVersion {
+                format: "pcapng",
+                major,
+                minor,
+            });
         }
         if let Err(error) = parse_sectionheaderblock(block) {
             // The options do not matter to us; the packets that follow still do.
-            sink.warn(offset, format!("section header options are malformed ({}); ignored", nom_reason(&error)));
+            sink.warn(
+                offset,
+                format!(
+                    "section header options are malformed ({}); ignored",
+                    nom_reason(&error)
+                ),
+            );
         }
         self.big_endian = Some(big_endian);
         self.section = self.sections_seen;
@@ -195,7 +217,11 @@ impl PcapngState {
         sink: &mut Sink<'_>,
         on_frame: &mut dyn FnMut(FrameSlice<'_>),
     ) -> Step {
-        let parsed = if big_endian { parse_block_be(block) } else { parse_block_le(block) };
+        let parsed = if big_endian {
+            parse_block_be(block)
+        } else {
+            parse_block_le(block)
+        };
         let parsed = match parsed {
             Ok((_, parsed)) => parsed,
             Err(error) => {
@@ -214,7 +240,9 @@ impl PcapngState {
         match parsed {
             Block::InterfaceDescription(idb) => {
                 if sink.interfaces.len() >= MAX_INTERFACES {
-                    return Step::Fatal(CaptureErrorKind::TooManyInterfaces { limit: MAX_INTERFACES });
+                    return Step::Fatal(CaptureErrorKind::TooManyInterfaces {
+                        limit: MAX_INTERFACES,
+                    });
                 }
                 let interface = self.describe_interface(&idb, sink, offset);
                 sink.interfaces.push(interface);
@@ -229,7 +257,13 @@ impl PcapngState {
                         Some(pcapng_timestamp(epb.ts_high, epb.ts_low, interface)),
                     ),
                     None => {
-                        sink.warn(offset, format!("packet names interface {} which this section never described", epb.if_id));
+                        sink.warn(
+                            offset,
+                            format!(
+                                "packet names interface {} which this section never described",
+                                epb.if_id
+                            ),
+                        );
                         (None, LinkType(u16::MAX), None)
                     }
                 };
@@ -247,10 +281,16 @@ impl PcapngState {
             Block::SimplePacket(spb) => {
                 // An SPB belongs to interface 0 and holds min(original length, snaplen) bytes.
                 if self.interface(0, sink).is_none() {
-                    sink.warn(offset, "simple packet block in a section with no interface".into());
+                    sink.warn(
+                        offset,
+                        "simple packet block in a section with no interface".into(),
+                    );
                 }
                 let interface = self.interface(0, sink);
-                let snaplen = interface.map(|i| i.snaplen).filter(|&s| s != 0).unwrap_or(u32::MAX);
+                let snaplen = interface
+                    .map(|i| i.snaplen)
+                    .filter(|&s| s != 0)
+                    .unwrap_or(u32::MAX);
                 let captured_len = (spb.origlen.min(snaplen) as usize).min(spb.data.len());
                 on_frame(FrameSlice {
                     number: 0,
@@ -270,7 +310,12 @@ impl PcapngState {
         Step::Consumed(block.len())
     }
 
-    fn describe_interface(&self, idb: &InterfaceDescriptionBlock<'_>, sink: &mut Sink<'_>, offset: u64) -> Interface {
+    fn describe_interface(
+        &self,
+        idb: &InterfaceDescriptionBlock<'_>,
+        sink: &mut Sink<'_>,
+        offset: u64,
+    ) -> Interface {
         let id_in_section = (sink.interfaces.len() - self.first_interface) as u32;
         let ts_units_per_sec = match timestamp_units_per_sec(idb.if_tsresol) {
             Some(units) => units,
@@ -305,7 +350,10 @@ impl PcapngState {
     ) -> Step {
         const HEADER: usize = 8 + 20;
         if block.len() < HEADER + 4 {
-            sink.warn(offset, "skipped a packet block too short for its header".into());
+            sink.warn(
+                offset,
+                "skipped a packet block too short for its header".into(),
+            );
             return Step::Consumed(block.len());
         }
         let if_id = if big_endian {
@@ -353,7 +401,11 @@ fn pcapng_timestamp(ts_high: u32, ts_low: u32, interface: &Interface) -> Timesta
     let ticks = ((ts_high as u64) << 32) | ts_low as u64;
     let units = interface.ts_units_per_sec;
     let secs = (ticks / units) as i64;
-    Timestamp::from_fraction(secs.saturating_add(interface.ts_offset_secs), ticks % units, units)
+    Timestamp::from_fraction(
+        secs.saturating_add(interface.ts_offset_secs),
+        ticks % units,
+        units,
+    )
 }
 
 fn nom_reason<E: std::fmt::Debug>(error: &nom::Err<E>) -> String {
@@ -363,7 +415,9 @@ fn nom_reason<E: std::fmt::Debug>(error: &nom::Err<E>) -> String {
             let text = format!("{e:?}");
             // pcap-parser's errors carry the remaining input; keep the kind, not the bytes.
             match text.rfind(", ") {
-                Some(at) if text.starts_with("NomError") => text[at + 2..].trim_end_matches(')').to_string(),
+                Some(at) if text.starts_with("NomError") => {
+                    text[at + 2..].trim_end_matches(')').to_string()
+                }
                 _ => text.chars().take(80).collect(),
             }
         }

@@ -15,9 +15,15 @@ use serde::Serialize;
 pub enum ChecksumStatus {
     Good,
     /// Wrong: neither the full checksum nor an offload placeholder.
-    Bad { stored: u16, computed: u16 },
+    Bad {
+        stored: u16,
+        computed: u16,
+    },
     /// Only the pseudo-header sum is present: checksum offload, not corruption.
     Partial,
+    /// A tunnel's outer UDP checksum that is right once the inner checksum, left to the NIC,
+    /// is filled in: Linux's local checksum offload (LCO) for VXLAN and Geneve. Not corruption.
+    LocalOffload,
     /// UDP over IPv4 with checksum 0: the sender chose not to compute one.
     Absent,
     /// Cannot be checked: the capture holds less than the checksum covers.
@@ -28,6 +34,11 @@ impl ChecksumStatus {
     /// True only for a checksum that is really wrong.
     pub fn is_bad(self) -> bool {
         matches!(self, ChecksumStatus::Bad { .. })
+    }
+
+    /// True for checksums left to the NIC (offload), which a capture sees unfinished.
+    pub fn is_offloaded(self) -> bool {
+        matches!(self, ChecksumStatus::Partial | ChecksumStatus::LocalOffload)
     }
 }
 
@@ -89,10 +100,16 @@ pub fn transport(
     let length = segment.len() as u64;
     let pseudo_sum = match pseudo {
         PseudoHeader::V4(source, destination) => {
-            sum_words(&source.octets()) + sum_words(&destination.octets()) + protocol.0 as u64 + length
+            sum_words(&source.octets())
+                + sum_words(&destination.octets())
+                + protocol.0 as u64
+                + length
         }
         PseudoHeader::V6(source, destination) => {
-            sum_words(&source.octets()) + sum_words(&destination.octets()) + protocol.0 as u64 + length
+            sum_words(&source.octets())
+                + sum_words(&destination.octets())
+                + protocol.0 as u64
+                + length
         }
         PseudoHeader::None => return ChecksumStatus::Unverifiable,
     };
@@ -106,7 +123,51 @@ pub fn transport(
     if stored == partial || (stored == 0 && partial == 0xFFFF) {
         return ChecksumStatus::Partial;
     }
-    ChecksumStatus::Bad { stored, computed: expected(pseudo_sum, segment, checksum_at) }
+    ChecksumStatus::Bad {
+        stored,
+        computed: expected(pseudo_sum, segment, checksum_at),
+    }
+}
+
+/// The checksum `segment` should carry, or `None` when it cannot be computed.
+pub fn expected_transport(
+    pseudo: PseudoHeader,
+    protocol: IpNumber,
+    segment: &[u8],
+    checksum_at: usize,
+) -> Option<u16> {
+    if segment.len() < checksum_at + 2 {
+        return None;
+    }
+    let length = segment.len() as u64;
+    let pseudo_sum = match pseudo {
+        PseudoHeader::V4(source, destination) => {
+            sum_words(&source.octets()) + sum_words(&destination.octets())
+        }
+        PseudoHeader::V6(source, destination) => {
+            sum_words(&source.octets()) + sum_words(&destination.octets())
+        }
+        PseudoHeader::None => return None,
+    } + protocol.0 as u64
+        + length;
+    Some(expected(pseudo_sum, segment, checksum_at))
+}
+
+/// Whether an outer checksum that does not verify becomes right when an inner checksum field
+/// changes from `placeholder` to `completed` (local checksum offload).
+pub fn right_after_completion(
+    outer_expected: u16,
+    outer_stored: u16,
+    placeholder: u16,
+    completed: u16,
+) -> bool {
+    // The sum without the outer field is ~outer_expected; swap the inner field's contribution.
+    let sum = (!outer_expected) as u64 + (!placeholder) as u64 + completed as u64;
+    let mut new_expected = !fold(sum);
+    if new_expected == 0 {
+        new_expected = 0xFFFF;
+    }
+    new_expected == outer_stored
 }
 
 /// The checksum the segment should carry: the sum with the checksum field taken as zero.

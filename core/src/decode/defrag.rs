@@ -58,8 +58,15 @@ impl Reassembler {
     /// Adds `packet` if it is a fragment; returns the datagram when this fragment completes it.
     pub fn add(&mut self, frame: u64, packet: &PacketSlice<'_>) -> Option<Reassembled> {
         // The IP layer that carried the transport: the innermost one, outside any ICMP quote.
-        let end = packet.layers.iter().position(|l| matches!(l, Layer::IcmpQuote)).unwrap_or(packet.layers.len());
-        let ip = packet.layers[..end].iter().rev().find(|l| matches!(l, Layer::Ipv4(_) | Layer::Ipv6(_)))?;
+        let end = packet
+            .layers
+            .iter()
+            .position(|l| matches!(l, Layer::IcmpQuote))
+            .unwrap_or(packet.layers.len());
+        let ip = packet.layers[..end]
+            .iter()
+            .rev()
+            .find(|l| matches!(l, Layer::Ipv4(_) | Layer::Ipv6(_)))?;
         let (key, offset, more, payload, truncated, pseudo_header) = match ip {
             Layer::Ipv4(ip) if ip.is_fragment() => (
                 DatagramKey {
@@ -100,7 +107,14 @@ impl Reassembler {
         if !self.pending.contains_key(&key) {
             self.make_room(payload.len());
             let buffer = IpDefragBuf::new(IpNumber(key.protocol), Vec::new(), Vec::new());
-            self.pending.insert(key, Pending { buffer, frames: Vec::new(), bytes: 0 });
+            self.pending.insert(
+                key,
+                Pending {
+                    buffer,
+                    frames: Vec::new(),
+                    bytes: 0,
+                },
+            );
             self.arrival.push_back(key);
         }
         let entry = self.pending.get_mut(&key)?;
@@ -117,7 +131,12 @@ impl Reassembler {
         }
         let done = self.remove(&key)?;
         let (payload, _) = done.buffer.take_bufs();
-        Some(Reassembled { protocol: key.protocol, payload, pseudo_header, frames: done.frames })
+        Some(Reassembled {
+            protocol: key.protocol,
+            payload,
+            pseudo_header,
+            frames: done.frames,
+        })
     }
 
     fn remove(&mut self, key: &DatagramKey) -> Option<Pending> {
@@ -128,8 +147,12 @@ impl Reassembler {
 
     /// Evicts the oldest datagrams until one more (of `incoming` bytes) fits the bounds.
     fn make_room(&mut self, incoming: usize) {
-        while self.pending.len() >= MAX_PENDING_DATAGRAMS || self.pending_bytes + incoming > MAX_PENDING_BYTES {
-            let Some(oldest) = self.arrival.pop_front() else { break };
+        while self.pending.len() >= MAX_PENDING_DATAGRAMS
+            || self.pending_bytes + incoming > MAX_PENDING_BYTES
+        {
+            let Some(oldest) = self.arrival.pop_front() else {
+                break;
+            };
             self.remove(&oldest);
         }
         // Drop keys of datagrams already completed so the queue stays proportional.

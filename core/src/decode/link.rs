@@ -76,7 +76,9 @@ pub fn sll2(data: &[u8]) -> Option<(SllSlice, &[u8])> {
     address.copy_from_slice(&header[12..20]);
     let sll = SllSlice {
         packet_type: SllPacketType::from_u16(header[10] as u16),
-        interface_index: Some(u32::from_be_bytes([header[4], header[5], header[6], header[7]])),
+        interface_index: Some(u32::from_be_bytes([
+            header[4], header[5], header[6], header[7],
+        ])),
         hardware_type: u16::from_be_bytes([header[8], header[9]]),
         address_len: header[11].min(8),
         address,

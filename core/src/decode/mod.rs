@@ -56,12 +56,19 @@ pub enum Layer<'a> {
     /// Linux cooked capture v1 or v2 (`tcpdump -i any`).
     LinuxSll(SllSlice),
     /// BSD loopback / LINKTYPE_NULL: the address family.
-    Loopback { family: u32 },
+    Loopback {
+        family: u32,
+    },
     /// A packet logged by netfilter's NFLOG target (address family of the payload).
-    Nflog { family: u8 },
+    Nflog {
+        family: u8,
+    },
     Ethernet(EthernetLayer),
     Vlan(VlanLayer),
-    Mpls { label: u32, bottom_of_stack: bool },
+    Mpls {
+        label: u32,
+        bottom_of_stack: bool,
+    },
     /// Cisco VN-Tag (802.1Qbh).
     VnTag,
     Arp,
@@ -69,11 +76,25 @@ pub enum Layer<'a> {
     Ipv6(Ipv6Layer<'a>),
     Tcp(TcpLayer<'a>),
     Udp(UdpLayer<'a>),
-    Icmpv4 { icmp_type: u8, code: u8 },
-    Icmpv6 { icmp_type: u8, code: u8 },
-    Vxlan { vni: u32 },
-    Geneve { vni: u32, protocol: u16 },
-    Gre { protocol: u16, key: Option<u32> },
+    Icmpv4 {
+        icmp_type: u8,
+        code: u8,
+    },
+    Icmpv6 {
+        icmp_type: u8,
+        code: u8,
+    },
+    Vxlan {
+        vni: u32,
+    },
+    Geneve {
+        vni: u32,
+        protocol: u16,
+    },
+    Gre {
+        protocol: u16,
+        key: Option<u32>,
+    },
     /// Everything after this marker is the packet an ICMP error quotes, not a packet sent.
     IcmpQuote,
 }
@@ -224,7 +245,11 @@ pub struct UdpLayer<'a> {
 
 /// Decodes one frame. Never panics; see [`PacketSlice::stop`] for how far it got.
 pub fn decode<'a>(frame: &FrameSlice<'a>) -> PacketSlice<'a> {
-    let mut decoder = Decoder { base: frame.data, packet: PacketSlice::default(), depth: 0 };
+    let mut decoder = Decoder {
+        base: frame.data,
+        packet: PacketSlice::default(),
+        depth: 0,
+    };
     if frame.kind != RecordKind::Packet {
         return decoder.packet;
     }
@@ -236,7 +261,11 @@ pub fn decode<'a>(frame: &FrameSlice<'a>) -> PacketSlice<'a> {
 /// and whatever it carries, as if it had followed the IP header of the last fragment.
 pub fn decode_reassembled(datagram: &Reassembled) -> PacketSlice<'_> {
     let bytes = datagram.payload.as_slice();
-    let mut decoder = Decoder { base: bytes, packet: PacketSlice::default(), depth: 0 };
+    let mut decoder = Decoder {
+        base: bytes,
+        packet: PacketSlice::default(),
+        depth: 0,
+    };
     let pseudo = datagram.pseudo_header;
     let is_ipv4 = matches!(pseudo, checksum::PseudoHeader::V4(..));
     let next = match IpNumber(datagram.protocol) {
@@ -282,7 +311,9 @@ struct Decoder<'a> {
 
 impl<'a> Decoder<'a> {
     fn offset_of(&self, slice: &[u8]) -> usize {
-        (slice.as_ptr() as usize).saturating_sub(self.base.as_ptr() as usize).min(self.base.len())
+        (slice.as_ptr() as usize)
+            .saturating_sub(self.base.as_ptr() as usize)
+            .min(self.base.len())
     }
 
     /// The same bytes as `sub`, a part of the frame, with the frame's lifetime. (etherparse
@@ -295,7 +326,11 @@ impl<'a> Decoder<'a> {
     fn stop(&mut self, at: &[u8], layer: &'static str, reason: impl Into<String>) {
         if self.packet.stop.is_none() {
             let offset = self.offset_of(at);
-            self.packet.stop = Some(DecodeStop { offset, layer, reason: reason.into() });
+            self.packet.stop = Some(DecodeStop {
+                offset,
+                layer,
+                reason: reason.into(),
+            });
         }
     }
 
@@ -303,22 +338,28 @@ impl<'a> Decoder<'a> {
         let next = match link_type {
             LinkType::ETHERNET => Next::Ethernet(data),
             LinkType::RAW | LinkType::IPV4 | LinkType::IPV6 => Next::Ip(data),
-            LinkType::NULL | LinkType::LOOP => match link::loopback(data, link_type == LinkType::LOOP) {
-                Some((family, payload)) => {
-                    self.packet.layers.push(Layer::Loopback { family });
-                    match link::loopback_ether_type(family) {
-                        Some(ether_type) => Next::EtherType(ether_type, payload),
-                        None => {
-                            self.stop(payload, "null", format!("unknown address family {family}"));
-                            Next::Done
+            LinkType::NULL | LinkType::LOOP => {
+                match link::loopback(data, link_type == LinkType::LOOP) {
+                    Some((family, payload)) => {
+                        self.packet.layers.push(Layer::Loopback { family });
+                        match link::loopback_ether_type(family) {
+                            Some(ether_type) => Next::EtherType(ether_type, payload),
+                            None => {
+                                self.stop(
+                                    payload,
+                                    "null",
+                                    format!("unknown address family {family}"),
+                                );
+                                Next::Done
+                            }
                         }
                     }
+                    None => {
+                        self.stop(data, "null", "shorter than the 4-byte loopback header");
+                        Next::Done
+                    }
                 }
-                None => {
-                    self.stop(data, "null", "shorter than the 4-byte loopback header");
-                    Next::Done
-                }
-            },
+            }
             LinkType::LINUX_SLL | LinkType::LINUX_SLL2 => {
                 let parsed = if link_type == LinkType::LINUX_SLL {
                     link::sll(data)
@@ -422,7 +463,10 @@ impl<'a> Decoder<'a> {
                 self.stop(data, "mpls", "truncated label stack");
                 return Next::Done;
             };
-            self.packet.layers.push(Layer::Mpls { label, bottom_of_stack });
+            self.packet.layers.push(Layer::Mpls {
+                label,
+                bottom_of_stack,
+            });
             data = rest;
             if bottom_of_stack {
                 // No protocol field: the IP version nibble tells (as Wireshark guesses too).
@@ -466,7 +510,9 @@ impl<'a> Decoder<'a> {
             // Link headers only: carry on past what etherparse does not know (MPLS, VN-Tag,
             // a fourth VLAN tag).
             return match lax.ether_payload() {
-                Some(payload) if lax.stop_err.is_none() && self.knows_ether_type(payload.ether_type.0) => {
+                Some(payload)
+                    if lax.stop_err.is_none() && self.knows_ether_type(payload.ether_type.0) =>
+                {
                     self.enter_tunnel(Next::EtherType(payload.ether_type.0, payload.payload))
                 }
                 _ => Next::Done,
@@ -514,7 +560,9 @@ impl<'a> Decoder<'a> {
                 None
             }
         };
-        let Some(ip_payload) = ip_payload else { return Next::Done };
+        let Some(ip_payload) = ip_payload else {
+            return Next::Done;
+        };
         let pseudo = self.pseudo_header();
         match &lax.transport {
             Some(TransportSlice::Tcp(tcp)) => {
@@ -555,10 +603,25 @@ impl<'a> Decoder<'a> {
         }
     }
 
-    fn tcp(&mut self, tcp: &etherparse::TcpSlice<'a>, pseudo: checksum::PseudoHeader, truncated: bool) {
+    fn tcp(
+        &mut self,
+        tcp: &etherparse::TcpSlice<'a>,
+        pseudo: checksum::PseudoHeader,
+        truncated: bool,
+    ) {
         let header = tcp.header_slice();
         let flags = u16::from_be_bytes([header[12], header[13]]) & 0x0FFF;
-        let status = checksum::transport(pseudo, ip_number::TCP, tcp.slice(), tcp.checksum(), 16, truncated);
+        let status = checksum::transport(
+            pseudo,
+            ip_number::TCP,
+            tcp.slice(),
+            tcp.checksum(),
+            16,
+            truncated,
+        );
+        if status == ChecksumStatus::Partial {
+            self.local_checksum_offload(pseudo, ip_number::TCP, tcp.slice(), 16);
+        }
         self.packet.layers.push(Layer::Tcp(TcpLayer {
             source_port: tcp.source_port(),
             destination_port: tcp.destination_port(),
@@ -572,13 +635,29 @@ impl<'a> Decoder<'a> {
         }));
     }
 
-    fn udp(&mut self, udp: &etherparse::UdpSlice<'a>, pseudo: checksum::PseudoHeader, is_ipv4: bool, truncated: bool) -> Next<'a> {
+    fn udp(
+        &mut self,
+        udp: &etherparse::UdpSlice<'a>,
+        pseudo: checksum::PseudoHeader,
+        is_ipv4: bool,
+        truncated: bool,
+    ) -> Next<'a> {
         // Over IPv4 a zero checksum means none was computed.
         let status = if udp.checksum() == 0 && is_ipv4 {
             ChecksumStatus::Absent
         } else {
-            checksum::transport(pseudo, ip_number::UDP, udp.slice(), udp.checksum(), 6, truncated)
+            checksum::transport(
+                pseudo,
+                ip_number::UDP,
+                udp.slice(),
+                udp.checksum(),
+                6,
+                truncated,
+            )
         };
+        if status == ChecksumStatus::Partial {
+            self.local_checksum_offload(pseudo, ip_number::UDP, udp.slice(), 6);
+        }
         let (source_port, destination_port) = (udp.source_port(), udp.destination_port());
         self.packet.layers.push(Layer::Udp(UdpLayer {
             source_port,
@@ -590,9 +669,50 @@ impl<'a> Decoder<'a> {
         self.udp_tunnel(source_port, destination_port, udp.payload())
     }
 
+    /// An inner checksum left to the NIC (`segment`, field at `checksum_at`) may explain an
+    /// outer tunnel UDP checksum that does not verify: Linux computes the outer one as it will
+    /// be once the inner one is filled in. Reclassify the enclosing tunnel's UDP checksum.
+    fn local_checksum_offload(
+        &mut self,
+        pseudo: checksum::PseudoHeader,
+        protocol: IpNumber,
+        segment: &[u8],
+        checksum_at: usize,
+    ) {
+        let Some(completed) = checksum::expected_transport(pseudo, protocol, segment, checksum_at)
+        else {
+            return;
+        };
+        let placeholder = u16::from_be_bytes([segment[checksum_at], segment[checksum_at + 1]]);
+        // The UDP layer just outside the innermost tunnel header.
+        let tunnel = self
+            .packet
+            .layers
+            .iter()
+            .rposition(|l| matches!(l, Layer::Vxlan { .. } | Layer::Geneve { .. }));
+        let Some(udp_index) = tunnel.and_then(|t| t.checked_sub(1)) else {
+            return;
+        };
+        if let Some(Layer::Udp(outer)) = self.packet.layers.get_mut(udp_index) {
+            if let ChecksumStatus::Bad { stored, computed } = outer.checksum {
+                if checksum::right_after_completion(computed, stored, placeholder, completed) {
+                    outer.checksum = ChecksumStatus::LocalOffload;
+                }
+            }
+        }
+    }
+
     fn partial_transport(&mut self, protocol: IpNumber, bytes: &'a [u8]) {
-        let be16 = |at: usize| bytes.get(at..at + 2).map_or(0, |b| u16::from_be_bytes([b[0], b[1]]));
-        let be32 = |at: usize| bytes.get(at..at + 4).map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+        let be16 = |at: usize| {
+            bytes
+                .get(at..at + 2)
+                .map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
+        };
+        let be32 = |at: usize| {
+            bytes
+                .get(at..at + 4)
+                .map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        };
         if bytes.len() < 4 {
             return;
         }
@@ -648,7 +768,13 @@ impl<'a> Decoder<'a> {
 
     /// The addresses of the innermost IP layer, for transport checksums.
     fn pseudo_header(&self) -> checksum::PseudoHeader {
-        match self.packet.layers.iter().rev().find(|l| matches!(l, Layer::Ipv4(_) | Layer::Ipv6(_))) {
+        match self
+            .packet
+            .layers
+            .iter()
+            .rev()
+            .find(|l| matches!(l, Layer::Ipv4(_) | Layer::Ipv6(_)))
+        {
             Some(Layer::Ipv4(ip)) => checksum::PseudoHeader::V4(ip.source, ip.destination),
             Some(Layer::Ipv6(ip)) => checksum::PseudoHeader::V6(ip.source, ip.destination),
             _ => checksum::PseudoHeader::None,
@@ -662,7 +788,11 @@ impl<'a> Decoder<'a> {
                 Next::Ethernet(d) | Next::Ip(d) | Next::EtherType(_, d) => *d,
                 Next::Done => &[],
             };
-            self.stop(at, "tunnel", format!("more than {MAX_TUNNEL_DEPTH} nested encapsulations"));
+            self.stop(
+                at,
+                "tunnel",
+                format!("more than {MAX_TUNNEL_DEPTH} nested encapsulations"),
+            );
             return Next::Done;
         }
         next
@@ -676,7 +806,12 @@ impl<'a> Decoder<'a> {
         self.enter_tunnel(Next::Ip(payload))
     }
 
-    fn udp_tunnel(&mut self, source_port: u16, destination_port: u16, payload: &'a [u8]) -> Next<'a> {
+    fn udp_tunnel(
+        &mut self,
+        source_port: u16,
+        destination_port: u16,
+        payload: &'a [u8],
+    ) -> Next<'a> {
         let either = |port: u16| source_port == port || destination_port == port;
         if tunnel::VXLAN_PORTS.iter().any(|&p| either(p)) {
             match tunnel::vxlan(payload) {
@@ -710,13 +845,18 @@ impl<'a> Decoder<'a> {
             ip_number::IPV4 | ip_number::IPV6 => self.enter_tunnel(Next::Ip(payload)),
             ip_number::GRE => match tunnel::gre(payload) {
                 Ok(gre) => {
-                    self.packet.layers.push(Layer::Gre { protocol: gre.protocol, key: gre.key });
+                    self.packet.layers.push(Layer::Gre {
+                        protocol: gre.protocol,
+                        key: gre.key,
+                    });
                     match gre.next {
                         tunnel::GreNext::EtherType(ether_type, inner) => {
                             self.enter_tunnel(Next::EtherType(ether_type, inner))
                         }
                         tunnel::GreNext::Ip(inner) => self.enter_tunnel(Next::Ip(inner)),
-                        tunnel::GreNext::Ethernet(inner) => self.enter_tunnel(Next::Ethernet(inner)),
+                        tunnel::GreNext::Ethernet(inner) => {
+                            self.enter_tunnel(Next::Ethernet(inner))
+                        }
                         tunnel::GreNext::Unknown => Next::Done,
                     }
                 }

@@ -97,7 +97,9 @@ pub fn gre(data: &[u8]) -> Result<Gre<'_>, &'static str> {
     if has_routing {
         // Source route entries (RFC 1701), ended by a null entry.
         loop {
-            let entry = data.get(at..at + 4).ok_or("GRE routing runs past the packet")?;
+            let entry = data
+                .get(at..at + 4)
+                .ok_or("GRE routing runs past the packet")?;
             let length = entry[3] as usize;
             at += 4 + length;
             if length == 0 {
@@ -118,7 +120,9 @@ pub fn gre(data: &[u8]) -> Result<Gre<'_>, &'static str> {
         },
         ETHER_TYPE_ERSPAN_III => {
             // 12 bytes, plus an 8-byte platform sub-header when the O flag is set.
-            let optional = payload.get(11).map_or(0, |b| if b & 0x01 != 0 { 8 } else { 0 });
+            let optional = payload
+                .get(11)
+                .map_or(0, |b| if b & 0x01 != 0 { 8 } else { 0 });
             match payload.get(12 + optional..) {
                 Some(inner) => GreNext::Ethernet(inner),
                 None => GreNext::Unknown,
@@ -126,12 +130,20 @@ pub fn gre(data: &[u8]) -> Result<Gre<'_>, &'static str> {
         }
         other => GreNext::EtherType(other, payload),
     };
-    Ok(Gre { protocol, key, next })
+    Ok(Gre {
+        protocol,
+        key,
+        next,
+    })
 }
 
 /// PPP in PPTP's GRE: optional address/control bytes, then a 1- or 2-byte protocol.
 fn ppp(data: &[u8]) -> GreNext<'_> {
-    let data = if data.starts_with(&[0xFF, 0x03]) { &data[2..] } else { data };
+    let data = if data.starts_with(&[0xFF, 0x03]) {
+        &data[2..]
+    } else {
+        data
+    };
     let (protocol, payload) = match data.first() {
         Some(&first) if first & 1 == 1 => (first as u16, &data[1..]),
         _ => match data.get(..2) {

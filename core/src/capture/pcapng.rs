@@ -124,12 +124,12 @@ impl PcapngState {
         let block = &input[..len];
         let trailing = self.u32_at(block, len - 4, big_endian);
         if trailing != block_len {
-            return Step::Fatal(CaptureErrorKind::Malformed {
-                what: "pcapng block",
-                reason: format!(
-                    "block of type 0x{block_type:08x} says {block_len} bytes at its start and {trailing} at its end"
-                ),
-            });
+            // Recoverable: the leading length is the one that finds the next block. If it was the
+            // wrong one, the next block's framing fails and says so.
+            sink.warn(
+                offset,
+                format!("block of type 0x{block_type:08x} says {block_len} bytes at its start and {trailing} at its end; reading on by the start"),
+            );
         }
         if block[..4] == SHB_MAGIC_BYTES {
             return self.section_header(block, offset, big_endian, sink);
@@ -187,14 +187,17 @@ impl PcapngState {
                 minor,
             });
         }
-        if let Err(error) = parse_sectionheaderblock(block) {
-            // The options do not matter to us; the packets that follow still do.
+        // The options do not matter to us; the packets that follow still do. pcap-parser stops
+        // quietly at an option that runs past the block, so we also walk them ourselves.
+        let problem = options_problem(&block[24..block.len() - 4], big_endian).or_else(|| {
+            parse_sectionheaderblock(block)
+                .err()
+                .map(|e| nom_reason(&e))
+        });
+        if let Some(problem) = problem {
             sink.warn(
                 offset,
-                format!(
-                    "section header options are malformed ({}); ignored",
-                    nom_reason(&error)
-                ),
+                format!("section header options are malformed ({problem}); ignored"),
             );
         }
         self.big_endian = Some(big_endian);
@@ -385,6 +388,33 @@ impl PcapngState {
     }
 }
 
+/// Why a pcapng option list is malformed, if it is: every option (code, length, value padded to
+/// 32 bits) must fit in the block.
+fn options_problem(mut options: &[u8], big_endian: bool) -> Option<String> {
+    let read = |b: &[u8]| {
+        if big_endian {
+            u16::from_be_bytes([b[0], b[1]])
+        } else {
+            u16::from_le_bytes([b[0], b[1]])
+        }
+    };
+    while options.len() >= 4 {
+        let (code, length) = (read(&options[..2]), read(&options[2..4]) as usize);
+        if code == 0 {
+            return None;
+        }
+        let padded = (length + 3) & !3;
+        if 4 + padded > options.len() {
+            return Some(format!(
+                "option {code} claims {length} bytes, {} remain",
+                options.len() - 4
+            ));
+        }
+        options = &options[4 + padded..];
+    }
+    None
+}
+
 /// Units per second for an `if_tsresol` value: a power of ten, or of two when the high bit is
 /// set. `None` when it does not fit in 64 bits. (pcap-parser's `build_ts_resolution` rejects
 /// every power of two, so we do this ourselves.)
@@ -409,17 +439,18 @@ fn pcapng_timestamp(ts_high: u32, ts_low: u32, interface: &Interface) -> Timesta
 }
 
 fn nom_reason<E: std::fmt::Debug>(error: &nom::Err<E>) -> String {
-    match error {
-        nom::Err::Incomplete(_) => "its contents run past its end".into(),
-        nom::Err::Error(e) | nom::Err::Failure(e) => {
-            let text = format!("{e:?}");
-            // pcap-parser's errors carry the remaining input; keep the kind, not the bytes.
-            match text.rfind(", ") {
-                Some(at) if text.starts_with("NomError") => {
-                    text[at + 2..].trim_end_matches(')').to_string()
-                }
-                _ => text.chars().take(80).collect(),
-            }
-        }
+    let text = match error {
+        nom::Err::Incomplete(_) => return "its contents run past its end".into(),
+        nom::Err::Error(e) | nom::Err::Failure(e) => format!("{e:?}"),
+    };
+    // pcap-parser's errors carry the remaining input; keep the kind, not the bytes.
+    let kind = match text.rfind(", ") {
+        Some(at) if text.starts_with("NomError") => text[at + 2..].trim_end_matches(')'),
+        _ => text.get(..80).unwrap_or(&text),
+    };
+    match kind {
+        "Verify" => "its lengths or fields do not agree".into(),
+        "Eof" | "Complete" => "its contents run past its end".into(),
+        other => other.to_string(),
     }
 }

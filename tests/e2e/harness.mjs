@@ -57,6 +57,8 @@ export async function launch() {
 /** Opens `url` in a new page, recording every request and every page error. */
 export async function open(context, url) {
   const page = await context.newPage();
+  // Fail in seconds, not the default 30 s, when the page does not come up.
+  page.setDefaultTimeout(15000);
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));

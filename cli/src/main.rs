@@ -8,12 +8,17 @@ use std::process::ExitCode;
 use dropscope_core::capture::CaptureReader;
 use dropscope_core::decode::{decode, decode_reassembled, Reassembler};
 use dropscope_core::fields::{write_row, TSHARK_FIELDS};
+use dropscope_core::report::{AnalyzeOptions, Analyzer};
 use dropscope_core::summary::Summarizer;
+
+mod text;
 
 const USAGE: &str = "\
 dropscope — explain Kubernetes networking failures from a packet capture
 
 usage:
+  dropscope analyze FILE [--json] [--ifnames 2=cni0,3=vethpoda]
+                             connections, DNS, and packets that ended early on the node
   dropscope packets FILE     one TSV row per packet, with tshark's field names
   dropscope summary FILE     what the capture holds, as JSON
   dropscope --help | --version
@@ -30,6 +35,13 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
+        ["analyze", path, rest @ ..] => match analyze_options(rest) {
+            Ok((json, options)) => analyze(path, json, options),
+            Err(message) => {
+                eprintln!("dropscope: {message}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
         ["packets", path] => packets(path),
         ["summary", path] => summary(path),
         ["--version"] => {
@@ -126,6 +138,51 @@ fn summary(path: &str) -> io::Result<bool> {
     let json = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
     println!("{json}");
     if let Some(error) = &summary.error {
+        eprintln!("dropscope: {path}: {error}");
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+fn analyze_options(args: &[&str]) -> Result<(bool, AnalyzeOptions), String> {
+    let mut json = false;
+    let mut options = AnalyzeOptions::default();
+    let mut args = args.iter();
+    while let Some(&arg) = args.next() {
+        match arg {
+            "--json" => json = true,
+            "--ifnames" => {
+                let value = args.next().ok_or("--ifnames needs INDEX=NAME,...")?;
+                options.interface_names = AnalyzeOptions::parse_interface_names(value)?;
+            }
+            other => match other.strip_prefix("--ifnames=") {
+                Some(value) => {
+                    options.interface_names = AnalyzeOptions::parse_interface_names(value)?
+                }
+                None => return Err(format!("unknown option `{other}`")),
+            },
+        }
+    }
+    Ok((json, options))
+}
+
+fn analyze(path: &str, json: bool, options: AnalyzeOptions) -> io::Result<bool> {
+    let mut analyzer = Analyzer::new(options);
+    read_chunks(path, |chunk| {
+        analyzer.push(chunk);
+        Ok(())
+    })?;
+    let report = analyzer.finish();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        text::write_report(&mut out, path, &report)?;
+    }
+    out.flush()?;
+    if let Some(error) = &report.capture.error {
         eprintln!("dropscope: {path}: {error}");
         return Ok(false);
     }

@@ -5,6 +5,9 @@
 //! runs in the CLI and in the browser.
 
 pub mod capture;
+pub mod connection;
 pub mod decode;
 pub mod fields;
+pub mod journey;
+pub mod report;
 pub mod summary;

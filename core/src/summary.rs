@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::capture::{
     CaptureError, CaptureOutcome, CaptureReader, CaptureWarning, Format, FrameSlice, RecordKind,
 };
-use crate::decode::{decode, DecodeStop};
+use crate::decode::{decode, DecodeStop, Layer, PacketSlice};
 
 /// How many decode problems we list individually; the rest are counted.
 const MAX_LISTED_DECODE_STOPS: usize = 200;
@@ -63,7 +63,12 @@ impl Summarizer {
 
     pub fn push(&mut self, chunk: &[u8]) {
         let summary = &mut self.summary;
-        self.reader.push(chunk, |frame| summary.add(frame));
+        self.reader.push(chunk, |frame| {
+            summary.frames = frame.number;
+            if frame.kind == RecordKind::Packet {
+                summary.add_packet(frame, &decode(frame));
+            }
+        });
     }
 
     /// Frames read so far (for progress).
@@ -73,8 +78,15 @@ impl Summarizer {
 
     pub fn finish(self) -> CaptureSummary {
         let mut summary = self.summary;
-        summary.interfaces = self
-            .reader
+        summary.complete(self.reader);
+        summary
+    }
+}
+
+impl CaptureSummary {
+    /// Adds what the reader knows once the input has ended.
+    pub(crate) fn complete(&mut self, reader: CaptureReader) {
+        self.interfaces = reader
             .interfaces()
             .iter()
             .map(|i| InterfaceSummary {
@@ -89,47 +101,40 @@ impl Summarizer {
             error,
             warnings,
             ..
-        } = self.reader.finish();
-        summary.format = format;
-        summary.bytes = bytes;
-        summary.error = error;
-        summary.warnings = warnings;
-        summary
+        } = reader.finish();
+        self.format = format;
+        self.bytes = bytes;
+        self.error = error;
+        self.warnings = warnings;
     }
-}
 
-impl CaptureSummary {
-    fn add(&mut self, frame: &FrameSlice<'_>) {
-        self.frames = frame.number;
-        if frame.kind != RecordKind::Packet {
-            return;
-        }
+    /// Counts one decoded packet.
+    pub(crate) fn add_packet(&mut self, frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) {
         self.packets += 1;
         *self
             .link_types
             .entry(frame.link_type.to_string())
             .or_default() += 1;
-        let packet = decode(frame);
         let mut bad = false;
-        let mut partial = false;
+        let mut offloaded = false;
         for layer in &packet.layers {
             let status = match layer {
-                crate::decode::Layer::Ipv4(ip) => ip.header_checksum,
-                crate::decode::Layer::Tcp(tcp) => tcp.checksum,
-                crate::decode::Layer::Udp(udp) => udp.checksum,
+                Layer::Ipv4(ip) => ip.header_checksum,
+                Layer::Tcp(tcp) => tcp.checksum,
+                Layer::Udp(udp) => udp.checksum,
                 _ => continue,
             };
             bad |= status.is_bad();
-            partial |= status.is_offloaded();
+            offloaded |= status.is_offloaded();
         }
         self.bad_checksums += bad as u64;
-        self.offloaded_checksums += partial as u64;
-        if let Some(stop) = packet.stop {
+        self.offloaded_checksums += offloaded as u64;
+        if let Some(stop) = &packet.stop {
             self.decode_stops_total += 1;
             if self.decode_stops.len() < MAX_LISTED_DECODE_STOPS {
                 self.decode_stops.push(FrameDecodeStop {
                     frame: frame.number,
-                    stop,
+                    stop: stop.clone(),
                 });
             }
         }

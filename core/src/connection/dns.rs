@@ -1,0 +1,187 @@
+//! DNS exchanges: each query (by client socket, server and transaction id), every time it was
+//! sent, and what became of its answers.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::capture::Timestamp;
+use crate::journey::{dns_type_name, Endpoint, Fate, FiveTuple, Journey};
+
+/// One transmission of a query.
+#[derive(Clone, Debug, Serialize)]
+pub struct DnsAttempt {
+    pub frame: u64,
+    pub time: Timestamp,
+    /// Seconds since the previous transmission of the same query.
+    pub gap: Option<f64>,
+    pub frames: Vec<u64>,
+    pub journey: u64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DnsAnswer {
+    pub frames: Vec<u64>,
+    pub journey: u64,
+    pub rcode: u8,
+    pub fate: Fate,
+    /// Whether it reached the client's socket address (last seen sent towards the client).
+    pub reached_client: bool,
+    pub last_frame: u64,
+    pub time: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DnsOutcome {
+    /// An answer reached the client after the first transmission.
+    Answered,
+    /// The client had to send the query again before an answer reached it.
+    AnsweredAfterRetry,
+    /// An answer arrived on the node but never reached the client.
+    AnswerLostOnNode,
+    /// No answer was seen at all.
+    Unanswered,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DnsQuery {
+    pub client: Endpoint,
+    /// The server as the client addressed it.
+    pub server: Endpoint,
+    pub id: u16,
+    pub name: Option<String>,
+    pub qtype: Option<String>,
+    pub attempts: Vec<DnsAttempt>,
+    pub answers: Vec<DnsAnswer>,
+    pub outcome: DnsOutcome,
+    /// Seconds from the first transmission to the first answer that reached the client.
+    pub time_to_answer: Option<f64>,
+}
+
+impl DnsQuery {
+    pub fn evidence(&self) -> Vec<u64> {
+        let mut frames: Vec<u64> = self
+            .attempts
+            .iter()
+            .flat_map(|a| a.frames.iter().copied())
+            .chain(self.answers.iter().flat_map(|a| a.frames.iter().copied()))
+            .collect();
+        frames.sort_unstable();
+        frames.dedup();
+        frames
+    }
+}
+
+#[derive(Default)]
+pub struct DnsTracker {
+    queries: Vec<DnsQuery>,
+    /// (address pair as the query showed it at some hop, transaction id) → query.
+    by_tuple: HashMap<(FiveTuple, u16), usize>,
+}
+
+impl DnsTracker {
+    pub fn new() -> DnsTracker {
+        DnsTracker::default()
+    }
+
+    pub fn add(&mut self, journey: &Journey) {
+        let Some(dns) = &journey.dns else { return };
+        let first = journey.first();
+        if !dns.response {
+            let key = (first.tuple, dns.id);
+            let index = match self.by_tuple.get(&key) {
+                Some(&index) => index,
+                None => {
+                    self.queries.push(DnsQuery {
+                        client: first.tuple.source_endpoint(),
+                        server: first.tuple.destination_endpoint(),
+                        id: dns.id,
+                        name: dns.question.as_ref().map(|(name, _)| name.clone()),
+                        qtype: dns
+                            .question
+                            .as_ref()
+                            .map(|(_, qtype)| dns_type_name(*qtype)),
+                        attempts: Vec::new(),
+                        answers: Vec::new(),
+                        outcome: DnsOutcome::Unanswered,
+                        time_to_answer: None,
+                    });
+                    self.queries.len() - 1
+                }
+            };
+            for hop in &journey.hops {
+                self.by_tuple.insert((hop.tuple, dns.id), index);
+            }
+            let query = &mut self.queries[index];
+            let gap = query
+                .attempts
+                .last()
+                .map(|a| first.time.nanos_since(a.time) as f64 / 1e9);
+            query.attempts.push(DnsAttempt {
+                frame: first.frame,
+                time: first.time,
+                gap,
+                frames: journey.frames(),
+                journey: journey.id,
+            });
+            return;
+        }
+        let found = journey
+            .hops
+            .iter()
+            .find_map(|h| self.by_tuple.get(&(h.tuple.reversed(), dns.id)).copied());
+        let Some(index) = found else { return };
+        let query = &mut self.queries[index];
+        let last = journey.last();
+        let reached_client = last.tuple.destination_endpoint() == query.client
+            && matches!(
+                journey.fate,
+                Fate::Delivered { .. } | Fate::LeftNode { .. } | Fate::Observed { .. }
+            );
+        query.answers.push(DnsAnswer {
+            frames: journey.frames(),
+            journey: journey.id,
+            rcode: dns.rcode,
+            fate: journey.fate,
+            reached_client,
+            last_frame: last.frame,
+            time: last.time,
+        });
+    }
+
+    pub fn finish(mut self) -> Vec<DnsQuery> {
+        for query in &mut self.queries {
+            let delivered = query
+                .answers
+                .iter()
+                .filter(|a| a.reached_client)
+                .min_by_key(|a| a.time);
+            let start = query.attempts.first().map(|a| a.time);
+            query.time_to_answer = match (delivered, start) {
+                (Some(answer), Some(start)) => Some(answer.time.nanos_since(start) as f64 / 1e9),
+                _ => None,
+            };
+            query.outcome = match delivered {
+                Some(answer) => {
+                    let resent_before = query.attempts.iter().skip(1).any(|a| a.time < answer.time);
+                    if resent_before {
+                        DnsOutcome::AnsweredAfterRetry
+                    } else {
+                        DnsOutcome::Answered
+                    }
+                }
+                None if query
+                    .answers
+                    .iter()
+                    .any(|a| matches!(a.fate, Fate::EndedEarly { .. })) =>
+                {
+                    DnsOutcome::AnswerLostOnNode
+                }
+                None if !query.answers.is_empty() => DnsOutcome::AnswerLostOnNode,
+                None => DnsOutcome::Unanswered,
+            };
+        }
+        self.queries
+    }
+}

@@ -1,0 +1,406 @@
+//! Journeys → connections: TCP connections seen from the endpoint that opened them, with the
+//! legs NAT made of them, and DNS exchanges.
+//!
+//! A connection is keyed by every address pair any of its packets showed at any hop, so the
+//! client's view (client → ClusterIP), the node's (client → NodePort) and the backend's
+//! (client → pod) are one connection with several legs.
+
+mod dns;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::capture::Timestamp;
+use crate::decode::tcp_flags::{ACK, FIN, RST, SYN};
+use crate::journey::{Direction, Endpoint, Fate, FiveTuple, Hop, InterfaceKey, Journey};
+
+pub use dns::{DnsAnswer, DnsOutcome, DnsQuery, DnsTracker};
+
+/// Which end of a connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Side {
+    Client,
+    Server,
+}
+
+/// How the opening handshake went, from the client's side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// The client acknowledged a SYN-ACK.
+    Established,
+    /// The client answered every SYN-ACK it got with a reset and never connected.
+    ResetByClient,
+    /// The server answered the SYN with a reset (nothing listening, or a policy reject).
+    Refused,
+    /// No SYN-ACK reached the client; it stopped retrying before the capture ended.
+    GaveUp,
+    /// No SYN-ACK reached the client, and it was still retrying when the capture ended.
+    Unanswered,
+    /// The capture starts after the handshake.
+    MidStream,
+}
+
+/// One transmission of the client's SYN.
+#[derive(Clone, Debug, Serialize)]
+pub struct Attempt {
+    /// Where the client sent it (the sighting nearest to the client).
+    pub frame: u64,
+    pub time: Timestamp,
+    /// Seconds since the previous attempt.
+    pub gap: Option<f64>,
+    /// Every sighting of this transmission, in path order.
+    pub frames: Vec<u64>,
+    pub journey: u64,
+}
+
+/// A packet of the handshake from the server's side or a reset, as it travelled.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reply {
+    pub frames: Vec<u64>,
+    pub journey: u64,
+    /// The address it carried where it was last seen (at the client, if it got there).
+    pub from: Endpoint,
+    pub to: Endpoint,
+    pub last_frame: u64,
+    pub last_interface: InterfaceKey,
+    pub fate: Fate,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Reset {
+    pub by: Side,
+    pub frames: Vec<u64>,
+    pub journey: u64,
+    pub from: Endpoint,
+    pub to: Endpoint,
+}
+
+/// An address pair the connection showed, in path order of the first SYN.
+#[derive(Clone, Debug, Serialize)]
+pub struct Leg {
+    pub from: Endpoint,
+    pub to: Endpoint,
+    pub frames: Vec<u64>,
+    /// How this leg came from the previous one (`None` for the client's own view).
+    pub via: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Connection {
+    pub id: u64,
+    /// The client as it sees itself.
+    pub client: Endpoint,
+    /// The server as the client dialled it.
+    pub server: Endpoint,
+    pub legs: Vec<Leg>,
+    pub attempts: Vec<Attempt>,
+    pub syn_acks: Vec<Reply>,
+    pub resets: Vec<Reset>,
+    pub outcome: Outcome,
+    /// Seconds from the first SYN to the client's ACK of the SYN-ACK, at the client.
+    pub time_to_connect: Option<f64>,
+    pub established_frame: Option<u64>,
+    /// Data-carrying segments seen after the handshake (each counted once, not per hop).
+    pub data_segments: u64,
+    pub fin_frames: Vec<u64>,
+    pub first_frame: u64,
+    pub last_frame: u64,
+    #[serde(skip)]
+    isn: Option<u32>,
+    #[serde(skip)]
+    last_time: Timestamp,
+}
+
+impl Connection {
+    /// Every frame that shows the handshake: attempts, SYN-ACKs, resets.
+    pub fn evidence(&self) -> Vec<u64> {
+        let mut frames: Vec<u64> = self
+            .attempts
+            .iter()
+            .flat_map(|a| a.frames.iter().copied())
+            .chain(self.syn_acks.iter().flat_map(|r| r.frames.iter().copied()))
+            .chain(self.resets.iter().flat_map(|r| r.frames.iter().copied()))
+            .collect();
+        frames.sort_unstable();
+        frames.dedup();
+        frames
+    }
+
+    /// The gaps between successive SYN attempts, in seconds.
+    pub fn retry_gaps(&self) -> Vec<f64> {
+        self.attempts.iter().filter_map(|a| a.gap).collect()
+    }
+}
+
+/// Builds connections from journeys, in the order they close (nearly capture order).
+#[derive(Default)]
+pub struct TcpTracker {
+    connections: Vec<Connection>,
+    by_tuple: HashMap<FiveTuple, usize>,
+}
+
+const PROTOCOL_TCP: u8 = 6;
+
+impl TcpTracker {
+    pub fn new() -> TcpTracker {
+        TcpTracker::default()
+    }
+
+    pub fn add(&mut self, journey: &Journey) {
+        let Some(tcp) = journey.tcp else { return };
+        if journey.first().tuple.protocol != PROTOCOL_TCP {
+            return;
+        }
+        let first = journey.first();
+        let is_syn = tcp.flags & (SYN | ACK) == SYN;
+        let found = journey.hops.iter().find_map(|h| {
+            self.by_tuple
+                .get(&h.tuple)
+                .or_else(|| self.by_tuple.get(&h.tuple.reversed()))
+                .copied()
+        });
+        let index = match (is_syn, found) {
+            (true, Some(index))
+                if self.connections[index].client == first.tuple.source_endpoint()
+                    && self.connections[index].isn == Some(tcp.sequence) =>
+            {
+                index
+            }
+            // A SYN with a new initial sequence number opens a new connection, even on a
+            // reused port; any other packet we cannot place means the capture began mid-way.
+            (true, _) => self.open(
+                journey,
+                first.tuple,
+                Outcome::Unanswered,
+                Some(tcp.sequence),
+            ),
+            (false, Some(index)) => index,
+            (false, None) => {
+                // The server's SYN-ACK or a reply: the client is the receiver.
+                let client_view = if tcp.flags & SYN != 0 {
+                    first.tuple.reversed()
+                } else {
+                    first.tuple
+                };
+                self.open(journey, client_view, Outcome::MidStream, None)
+            }
+        };
+        for hop in &journey.hops {
+            self.by_tuple.entry(hop.tuple).or_insert(index);
+        }
+        let connection = &mut self.connections[index];
+        connection.last_frame = connection
+            .last_frame
+            .max(journey.hops.iter().map(|h| h.frame).max().unwrap_or(0));
+        connection.last_time = connection.last_time.max(journey.start());
+        let from_client = is_from_client(connection, &journey.hops);
+        if is_syn {
+            let gap = connection
+                .attempts
+                .last()
+                .map(|a| first.time.nanos_since(a.time) as f64 / 1e9);
+            if connection.attempts.is_empty() {
+                connection.legs = legs(&journey.hops);
+            }
+            connection.attempts.push(Attempt {
+                frame: first.frame,
+                time: first.time,
+                gap,
+                frames: journey.frames(),
+                journey: journey.id,
+            });
+        } else if tcp.flags & RST != 0 {
+            let last = journey.last();
+            connection.resets.push(Reset {
+                by: if from_client {
+                    Side::Client
+                } else {
+                    Side::Server
+                },
+                frames: journey.frames(),
+                journey: journey.id,
+                from: last.tuple.source_endpoint(),
+                to: last.tuple.destination_endpoint(),
+            });
+        } else if tcp.flags & (SYN | ACK) == SYN | ACK {
+            let last = journey.last();
+            connection.syn_acks.push(Reply {
+                frames: journey.frames(),
+                journey: journey.id,
+                from: last.tuple.source_endpoint(),
+                to: last.tuple.destination_endpoint(),
+                last_frame: last.frame,
+                last_interface: last.interface,
+                fate: journey.fate,
+            });
+        } else {
+            if from_client
+                && connection.established_frame.is_none()
+                && !connection.syn_acks.is_empty()
+                && tcp.flags & ACK != 0
+            {
+                connection.established_frame = Some(first.frame);
+                if let Some(start) = connection.attempts.first() {
+                    connection.time_to_connect =
+                        Some(first.time.nanos_since(start.time) as f64 / 1e9);
+                }
+            }
+            if tcp.payload_len > 0 {
+                connection.data_segments += 1;
+            }
+            if tcp.flags & FIN != 0 {
+                connection.fin_frames.push(first.frame);
+            }
+        }
+    }
+
+    fn open(
+        &mut self,
+        journey: &Journey,
+        client_view: FiveTuple,
+        outcome: Outcome,
+        isn: Option<u32>,
+    ) -> usize {
+        let index = self.connections.len();
+        self.connections.push(Connection {
+            id: index as u64 + 1,
+            client: client_view.source_endpoint(),
+            server: client_view.destination_endpoint(),
+            legs: Vec::new(),
+            attempts: Vec::new(),
+            syn_acks: Vec::new(),
+            resets: Vec::new(),
+            outcome,
+            time_to_connect: None,
+            established_frame: None,
+            data_segments: 0,
+            fin_frames: Vec::new(),
+            first_frame: journey.first().frame,
+            last_frame: journey.first().frame,
+            isn,
+            last_time: journey.start(),
+        });
+        // A reused port belongs to the new connection from now on.
+        for hop in &journey.hops {
+            self.by_tuple.insert(hop.tuple, index);
+            self.by_tuple.insert(hop.tuple.reversed(), index);
+        }
+        index
+    }
+
+    /// Settles each connection's outcome; `capture_end` is the last timestamp in the capture.
+    pub fn finish(mut self, capture_end: Option<Timestamp>) -> Vec<Connection> {
+        for connection in &mut self.connections {
+            if connection.outcome == Outcome::MidStream {
+                continue;
+            }
+            connection.outcome = if connection.established_frame.is_some() {
+                Outcome::Established
+            } else if connection.resets.iter().any(|r| r.by == Side::Server)
+                && connection.syn_acks.is_empty()
+            {
+                Outcome::Refused
+            } else if connection.resets.iter().any(|r| r.by == Side::Client)
+                && !connection.syn_acks.is_empty()
+            {
+                Outcome::ResetByClient
+            } else if gave_up(connection, capture_end) {
+                Outcome::GaveUp
+            } else {
+                Outcome::Unanswered
+            };
+        }
+        self.connections
+    }
+}
+
+/// Whether the client stopped retrying: the capture goes on well past when its next SYN was due.
+fn gave_up(connection: &Connection, capture_end: Option<Timestamp>) -> bool {
+    let (Some(last), Some(end)) = (connection.attempts.last(), capture_end) else {
+        return false;
+    };
+    // Linux doubles the timeout (or, with tcp_syn_linear_timeouts, repeats it first).
+    let next_due = connection
+        .attempts
+        .iter()
+        .rev()
+        .find_map(|a| a.gap)
+        .map_or(1.0, |gap| gap * 2.0);
+    (end.nanos_since(last.time) as f64 / 1e9) > next_due + 0.5
+}
+
+/// Whether the packet with these hops was sent by the connection's client.
+fn is_from_client(connection: &Connection, hops: &[Hop]) -> bool {
+    let client = connection.client;
+    hops.iter().any(|h| h.tuple.source_endpoint() == client) || {
+        // After SNAT the client's address may only show on later legs; compare with the legs.
+        connection.legs.iter().any(|leg| {
+            hops.iter().any(|h| {
+                h.tuple.source_endpoint() == leg.from && h.tuple.destination_endpoint() == leg.to
+            })
+        })
+    }
+}
+
+/// The address pairs a SYN showed along its path, and where each new one came from.
+fn legs(hops: &[Hop]) -> Vec<Leg> {
+    let mut legs: Vec<Leg> = Vec::new();
+    let mut previous: Option<&Hop> = None;
+    for hop in hops {
+        let (from, to) = (
+            hop.tuple.source_endpoint(),
+            hop.tuple.destination_endpoint(),
+        );
+        match legs.last_mut() {
+            Some(leg) if leg.from == from && leg.to == to => leg.frames.push(hop.frame),
+            _ => {
+                let via = previous.map(|p| describe_step(p, hop));
+                legs.push(Leg {
+                    from,
+                    to,
+                    frames: vec![hop.frame],
+                    via,
+                });
+            }
+        }
+        previous = Some(hop);
+    }
+    legs
+}
+
+/// How one hop's addresses became the next's: on the node, or outside it.
+fn describe_step(previous: &Hop, hop: &Hop) -> String {
+    let mut what = Vec::new();
+    if previous.tuple.destination_endpoint() != hop.tuple.destination_endpoint() {
+        what.push(format!(
+            "destination {} → {}",
+            previous.tuple.destination_endpoint(),
+            hop.tuple.destination_endpoint()
+        ));
+    }
+    if previous.tuple.source_endpoint() != hop.tuple.source_endpoint() {
+        what.push(format!(
+            "source {} → {}",
+            previous.tuple.source_endpoint(),
+            hop.tuple.source_endpoint()
+        ));
+    }
+    let place = if previous.interface == hop.interface
+        && previous.direction == Direction::Out
+        && hop.direction == Direction::In
+    {
+        format!(
+            "outside the node, between leaving if{} (frame {}) and coming back (frame {})",
+            previous.interface, previous.frame, hop.frame
+        )
+    } else {
+        format!(
+            "on the node, between frame {} (if{}) and frame {} (if{})",
+            previous.frame, previous.interface, hop.frame, hop.interface
+        )
+    };
+    format!("{} {}", what.join(", "), place)
+}

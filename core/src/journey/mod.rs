@@ -1,0 +1,418 @@
+//! Observations → journeys: every sighting of one transmitted packet, in path order.
+//!
+//! In a `tcpdump -i any` capture the same packet appears once per interface it crosses (pod
+//! veth, bridge, tunnel device, uplink), with NAT or encapsulation applied between copies.
+//! [`JourneyBuilder`] groups those copies by what NAT and tunnels leave alone (TCP sequence,
+//! acknowledgment, flags and options, the payload, the IPv4 identification) within a short time
+//! window, and records what changed at each hop. A copy is never mistaken for a
+//! retransmission: a retransmission is the endpoint sending again, and shows up as a new
+//! journey that starts on the same interface as the first.
+//!
+//! Memory: only journeys still open (last seen within [`HOP_WINDOW_NANOS`]) are held; finished
+//! ones go to the caller. Work per observation is constant on average.
+
+pub(crate) mod dns;
+mod observation;
+mod roles;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use crate::capture::Timestamp;
+
+pub use dns::type_name as dns_type_name;
+pub use observation::{
+    interface_key, observe, Direction, DnsFields, Encapsulation, Endpoint, FiveTuple, InterfaceKey,
+    Observation, TcpFields, TunnelKind,
+};
+pub use roles::{InterfaceRole, RoleEvidence};
+
+/// How far apart two sightings of one packet may be. Crossing a node takes microseconds, a
+/// hairpin through a load balancer milliseconds; TCP never retransmits sooner than 200 ms.
+pub const HOP_WINDOW_NANOS: i128 = 150_000_000;
+/// Two sightings on the same interface, in the same direction, this close together are one
+/// packet delivered twice (some kernels do), not a retransmission.
+pub const DUPLICATE_WINDOW_NANOS: i128 = 1_000_000;
+/// Addresses whose attachment interface we remember; beyond this a hostile capture of random
+/// addresses stops teaching us more.
+const MAX_ADDRESSES: usize = 1 << 20;
+
+/// What changed between one hop and the previous one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The destination was rewritten (DNAT, or undoing an SNAT on a reply).
+    Destination { from: Endpoint, to: Endpoint },
+    /// The source was rewritten (SNAT/masquerade, or undoing a DNAT on a reply).
+    Source { from: Endpoint, to: Endpoint },
+    /// The packet was put into a tunnel.
+    Encapsulated(Encapsulation),
+    /// The packet came out of a tunnel.
+    Decapsulated(Encapsulation),
+}
+
+/// One sighting of the packet.
+#[derive(Clone, Debug)]
+pub struct Hop {
+    pub frame: u64,
+    pub time: Timestamp,
+    pub interface: InterfaceKey,
+    pub direction: Direction,
+    pub tuple: FiveTuple,
+    pub encapsulation: Option<Encapsulation>,
+    /// IPv4 TTL or IPv6 hop limit of the innermost header.
+    pub ttl: u8,
+    pub changes: Vec<Change>,
+    /// The same sighting delivered to the capture twice.
+    pub duplicate: bool,
+}
+
+/// Where the packet was last seen, and what that means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Fate {
+    /// Sent out of the interface behind which its destination lives.
+    Delivered { interface: InterfaceKey },
+    /// Sent out of the node (uplink, tunnel) towards a destination elsewhere.
+    LeftNode { interface: InterfaceKey },
+    /// Received on `interface` but never sent on towards `expected`, the interface behind
+    /// which its destination lives: dropped on the node between the two.
+    EndedEarly {
+        interface: InterfaceKey,
+        expected: InterfaceKey,
+    },
+    /// Received on `interface` for the node itself, or for a destination we never saw.
+    Arrived { interface: InterfaceKey },
+    /// The capture does not tell the direction (one interface, no cooked header).
+    Observed { interface: InterfaceKey },
+}
+
+/// Every sighting of one transmitted packet.
+#[derive(Clone, Debug)]
+pub struct Journey {
+    /// Sequential, in order of the first sighting.
+    pub id: u64,
+    /// In path order (the order the kernel handed the copies to the capture).
+    pub hops: Vec<Hop>,
+    pub ip_id: Option<u16>,
+    pub tcp: Option<TcpFields>,
+    pub dns: Option<DnsFields>,
+    pub bad_checksum: bool,
+    pub fate: Fate,
+    fingerprint: u64,
+}
+
+impl Journey {
+    pub fn first(&self) -> &Hop {
+        &self.hops[0]
+    }
+
+    pub fn last(&self) -> &Hop {
+        self.hops.last().expect("a journey has at least one hop")
+    }
+
+    /// The frames of every hop, in path order.
+    pub fn frames(&self) -> Vec<u64> {
+        self.hops.iter().map(|h| h.frame).collect()
+    }
+
+    pub fn start(&self) -> Timestamp {
+        self.hops
+            .iter()
+            .map(|h| h.time)
+            .min()
+            .unwrap_or(self.first().time)
+    }
+
+    fn from_observation(id: u64, obs: Observation) -> Journey {
+        Journey {
+            id,
+            hops: vec![Hop {
+                frame: obs.frame,
+                time: obs.time,
+                interface: obs.interface,
+                direction: obs.direction,
+                tuple: obs.tuple,
+                encapsulation: obs.encapsulation,
+                ttl: obs.ttl,
+                changes: Vec::new(),
+                duplicate: false,
+            }],
+            ip_id: obs.ip_id,
+            tcp: obs.tcp,
+            dns: obs.dns,
+            bad_checksum: obs.bad_checksum,
+            fate: Fate::Observed {
+                interface: obs.interface,
+            },
+            fingerprint: obs.fingerprint,
+        }
+    }
+
+    fn last_seen(&self) -> Timestamp {
+        self.hops
+            .iter()
+            .map(|h| h.time)
+            .max()
+            .unwrap_or(self.first().time)
+    }
+
+    /// Whether `obs` is another sighting of this packet; `Some(true)` for a duplicate delivery.
+    fn accepts(&self, obs: &Observation) -> Option<bool> {
+        if obs.fingerprint != self.fingerprint || obs.ip_id != self.ip_id {
+            return None;
+        }
+        let gap = obs.time.nanos_since(self.last_seen());
+        if gap.abs() > HOP_WINDOW_NANOS {
+            return None;
+        }
+        let same_place = self
+            .hops
+            .iter()
+            .rev()
+            .find(|h| h.interface == obs.interface && h.direction == obs.direction);
+        match same_place {
+            None => Some(false),
+            // Seen here already: a duplicate delivery if nearly simultaneous and unchanged;
+            // otherwise the endpoint sent it again.
+            Some(hop)
+                if hop.tuple == obs.tuple
+                    && obs.time.nanos_since(hop.time).abs() <= DUPLICATE_WINDOW_NANOS =>
+            {
+                Some(true)
+            }
+            Some(_) => None,
+        }
+    }
+
+    fn push(&mut self, obs: Observation, duplicate: bool) {
+        self.bad_checksum |= obs.bad_checksum;
+        self.hops.push(Hop {
+            frame: obs.frame,
+            time: obs.time,
+            interface: obs.interface,
+            direction: obs.direction,
+            tuple: obs.tuple,
+            encapsulation: obs.encapsulation,
+            ttl: obs.ttl,
+            changes: Vec::new(),
+            duplicate,
+        });
+    }
+
+    /// Puts the hops in path order and records what changed at each.
+    ///
+    /// Capture order is nearly path order, but not quite: a bridge in promiscuous mode gets its
+    /// copy of a frame it switched after the frame has left by the other port, still with the
+    /// addresses it had before NAT. So hops are grouped by addressing stage (the addresses and
+    /// encapsulation they show), stages in the order they first appear, and within a stage
+    /// sightings of the packet arriving come before sightings of it leaving.
+    fn settle(&mut self) {
+        // Rank each addressing stage by its first sighting; a stable sort then keeps capture
+        // order among the arrivals and among the departures of each stage.
+        let mut stages: Vec<(FiveTuple, bool)> = Vec::new();
+        for hop in &self.hops {
+            let key = (hop.tuple, hop.encapsulation.is_some());
+            if !stages.contains(&key) {
+                stages.push(key);
+            }
+        }
+        self.hops.sort_by_key(|h| {
+            let stage = stages
+                .iter()
+                .position(|k| *k == (h.tuple, h.encapsulation.is_some()))
+                .unwrap_or(0);
+            (stage, h.direction == Direction::Out)
+        });
+        for i in 1..self.hops.len() {
+            let (previous, hop) = (&self.hops[i - 1], &self.hops[i]);
+            let mut changes = Vec::new();
+            if previous.tuple.destination_endpoint() != hop.tuple.destination_endpoint() {
+                changes.push(Change::Destination {
+                    from: previous.tuple.destination_endpoint(),
+                    to: hop.tuple.destination_endpoint(),
+                });
+            }
+            if previous.tuple.source_endpoint() != hop.tuple.source_endpoint() {
+                changes.push(Change::Source {
+                    from: previous.tuple.source_endpoint(),
+                    to: hop.tuple.source_endpoint(),
+                });
+            }
+            match (previous.encapsulation, hop.encapsulation) {
+                (None, Some(outer)) => changes.push(Change::Encapsulated(outer)),
+                (Some(outer), None) => changes.push(Change::Decapsulated(outer)),
+                _ => {}
+            }
+            self.hops[i].changes = changes;
+        }
+    }
+}
+
+/// Where addresses live: the interface through which packets from an address first entered
+/// the node (a pod's veth, or the uplink towards a remote network).
+#[derive(Default, Debug)]
+pub struct AddressBook {
+    attachment: HashMap<IpAddr, InterfaceKey>,
+}
+
+impl AddressBook {
+    pub fn attachment(&self, address: &IpAddr) -> Option<InterfaceKey> {
+        self.attachment.get(address).copied()
+    }
+
+    fn learn(&mut self, journey: &Journey) {
+        let first = journey.first();
+        if first.direction == Direction::In && self.attachment.len() < MAX_ADDRESSES {
+            self.attachment
+                .entry(first.tuple.source)
+                .or_insert(first.interface);
+        }
+    }
+}
+
+/// Builds journeys from observations in capture order. See the module documentation.
+#[derive(Default)]
+pub struct JourneyBuilder {
+    open: Vec<Option<Journey>>,
+    free: Vec<usize>,
+    by_fingerprint: HashMap<u64, Vec<usize>>,
+    /// (slot, journey id), oldest first; entries of closed journeys are skipped.
+    order: VecDeque<(usize, u64)>,
+    next_id: u64,
+    addresses: AddressBook,
+    roles: roles::RoleTracker,
+    latest: Option<Timestamp>,
+}
+
+impl JourneyBuilder {
+    pub fn new() -> JourneyBuilder {
+        JourneyBuilder::default()
+    }
+
+    /// Adds one observation; journeys that can no longer grow are passed to `on_journey`.
+    pub fn add(&mut self, obs: Observation, on_journey: &mut impl FnMut(Journey)) {
+        let now = match self.latest {
+            Some(latest) if latest > obs.time => latest,
+            _ => obs.time,
+        };
+        self.latest = Some(now);
+        self.close_older_than(now, on_journey);
+        let candidates = self
+            .by_fingerprint
+            .get(&obs.fingerprint)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
+        let mut joined = None;
+        for &slot in candidates.iter().rev() {
+            if let Some(journey) = &self.open[slot] {
+                if let Some(duplicate) = journey.accepts(&obs) {
+                    joined = Some((slot, duplicate));
+                    break;
+                }
+            }
+        }
+        match joined {
+            Some((slot, duplicate)) => {
+                if let Some(journey) = self.open[slot].as_mut() {
+                    journey.push(obs, duplicate);
+                }
+            }
+            None => {
+                let id = self.next_id;
+                self.next_id += 1;
+                let journey = Journey::from_observation(id, obs);
+                self.addresses.learn(&journey);
+                let slot = match self.free.pop() {
+                    Some(slot) => {
+                        self.open[slot] = Some(journey);
+                        slot
+                    }
+                    None => {
+                        self.open.push(Some(journey));
+                        self.open.len() - 1
+                    }
+                };
+                let fingerprint = self.open[slot].as_ref().map_or(0, |j| j.fingerprint);
+                self.by_fingerprint
+                    .entry(fingerprint)
+                    .or_default()
+                    .push(slot);
+                self.order.push_back((slot, id));
+            }
+        }
+    }
+
+    /// Closes every journey still open; call at the end of the capture.
+    pub fn finish(&mut self, on_journey: &mut impl FnMut(Journey)) {
+        while let Some((slot, id)) = self.order.pop_front() {
+            self.close(slot, id, on_journey);
+        }
+    }
+
+    /// Where addresses live, as learned so far.
+    pub fn addresses(&self) -> &AddressBook {
+        &self.addresses
+    }
+
+    /// The role of each interface seen, with the evidence for it.
+    pub fn interface_roles(
+        &self,
+        names: &HashMap<InterfaceKey, String>,
+    ) -> Vec<(InterfaceKey, InterfaceRole, RoleEvidence)> {
+        self.roles.roles(names)
+    }
+
+    fn close_older_than(&mut self, now: Timestamp, on_journey: &mut impl FnMut(Journey)) {
+        while let Some(&(slot, id)) = self.order.front() {
+            let Some(journey) = self.open[slot].as_ref().filter(|j| j.id == id) else {
+                self.order.pop_front();
+                continue;
+            };
+            if now.nanos_since(journey.last_seen()) <= HOP_WINDOW_NANOS {
+                break;
+            }
+            self.order.pop_front();
+            self.close(slot, id, on_journey);
+        }
+    }
+
+    fn close(&mut self, slot: usize, id: u64, on_journey: &mut impl FnMut(Journey)) {
+        let Some(mut journey) = self.open[slot].take_if(|j| j.id == id) else {
+            return;
+        };
+        self.free.push(slot);
+        if let Some(slots) = self.by_fingerprint.get_mut(&journey.fingerprint) {
+            slots.retain(|&s| s != slot);
+            if slots.is_empty() {
+                self.by_fingerprint.remove(&journey.fingerprint);
+            }
+        }
+        journey.settle();
+        journey.fate = self.fate(&journey);
+        self.roles.record(&journey);
+        on_journey(journey);
+    }
+
+    fn fate(&self, journey: &Journey) -> Fate {
+        let last = journey.last();
+        let interface = last.interface;
+        let behind = self.addresses.attachment(&last.tuple.destination);
+        match last.direction {
+            Direction::Unknown => Fate::Observed { interface },
+            Direction::Out if behind == Some(interface) => Fate::Delivered { interface },
+            Direction::Out => Fate::LeftNode { interface },
+            Direction::In => match behind {
+                Some(expected) if expected != interface => Fate::EndedEarly {
+                    interface,
+                    expected,
+                },
+                _ => Fate::Arrived { interface },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

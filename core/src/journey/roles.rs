@@ -1,0 +1,330 @@
+//! What each interface of the node is — a pod's veth, a bridge, a tunnel device, an uplink —
+//! from its name when the capture or the user gives one, else from the traffic, and why.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+
+use serde::Serialize;
+
+use super::{Change, Direction, InterfaceKey, Journey, TunnelKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum InterfaceRole {
+    /// The node's end of a pod's veth (or VLAN/ENI): where the pod's packets enter the node.
+    PodSide {
+        pod: Option<IpAddr>,
+    },
+    /// A Linux bridge (`cni0`, `cbr0`): packets come in and go out again on it.
+    Bridge,
+    /// A tunnel device (`flannel.1`, `vxlan.calico`): it holds the inner packets.
+    Tunnel,
+    /// The node's link to the network (`eth0`), carrying encapsulated or outside traffic.
+    Uplink,
+    Unknown,
+}
+
+/// Why a role was chosen, in words, with a count that supports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RoleEvidence {
+    pub reason: String,
+}
+
+/// Addresses we keep per interface for role inference; more means "many".
+const MAX_SOURCES: usize = 4;
+
+#[derive(Default, Debug)]
+struct Stats {
+    hops: u64,
+    encapsulated: u64,
+    tunnel_kind: Option<TunnelKind>,
+    tunnel_peers: Vec<IpAddr>,
+    /// Plain hops right next to an encapsulation change in the same journey.
+    beside_tunnel: u64,
+    /// Came in and went straight out again on this interface.
+    forwarded_through: u64,
+    /// Went out and came back (translated) on this interface.
+    out_and_back: u64,
+    /// Entered here right after entering on another interface, or left here right before
+    /// leaving by another: the bridge device receiving from, or sending to, one of its ports.
+    stacked: u64,
+    /// Journeys entering here first whose TTL is still an initial value (64, 128, 255): sent
+    /// from right behind this interface, not routed to it.
+    unrouted_entries: u64,
+    routed_entries: u64,
+    /// Sources of journeys whose first sighting is a packet entering here.
+    sources_entering: Vec<IpAddr>,
+    many_sources: bool,
+    /// TCP SYNs and DNS queries first seen entering here.
+    starts: u64,
+    /// Destinations of journeys delivered out of this interface.
+    destinations_leaving: Vec<IpAddr>,
+}
+
+fn remember(list: &mut Vec<IpAddr>, many: &mut bool, address: IpAddr) {
+    if !list.contains(&address) {
+        if list.len() < MAX_SOURCES {
+            list.push(address);
+        } else {
+            *many = true;
+        }
+    }
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct RoleTracker {
+    stats: HashMap<InterfaceKey, Stats>,
+}
+
+impl RoleTracker {
+    pub fn record(&mut self, journey: &Journey) {
+        // A second delivery of the same sighting says nothing about the path.
+        let hops: Vec<&super::Hop> = journey.hops.iter().filter(|h| !h.duplicate).collect();
+        for (i, &hop) in hops.iter().enumerate() {
+            let stats = self.stats.entry(hop.interface).or_default();
+            stats.hops += 1;
+            if let Some(outer) = hop.encapsulation {
+                stats.encapsulated += 1;
+                stats.tunnel_kind = Some(outer.kind);
+                let mut ignored = false;
+                let peer = if hop.direction == Direction::Out {
+                    outer.destination
+                } else {
+                    outer.source
+                };
+                remember(&mut stats.tunnel_peers, &mut ignored, peer);
+            }
+            let next_changes_encapsulation = hops.get(i + 1).is_some_and(|next| {
+                next.changes
+                    .iter()
+                    .any(|c| matches!(c, Change::Encapsulated(_)))
+            });
+            let this_changes_encapsulation = hop
+                .changes
+                .iter()
+                .any(|c| matches!(c, Change::Decapsulated(_)));
+            if hop.encapsulation.is_none()
+                && (next_changes_encapsulation || this_changes_encapsulation)
+            {
+                stats.beside_tunnel += 1;
+            }
+            if let Some(next) = hops.get(i + 1) {
+                if next.interface != hop.interface
+                    && hop.direction == Direction::Out
+                    && next.direction == Direction::Out
+                {
+                    stats.stacked += 1;
+                }
+            }
+            if i > 0 {
+                let previous = hops[i - 1];
+                if previous.interface != hop.interface
+                    && previous.direction == Direction::In
+                    && hop.direction == Direction::In
+                {
+                    stats.stacked += 1;
+                }
+            }
+            if let Some(next) = hops.get(i + 1) {
+                if next.interface == hop.interface {
+                    match (hop.direction, next.direction) {
+                        (Direction::In, Direction::Out) => stats.forwarded_through += 1,
+                        (Direction::Out, Direction::In) => stats.out_and_back += 1,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let first = journey.first();
+        if first.direction == Direction::In {
+            let stats = self.stats.entry(first.interface).or_default();
+            let mut many = stats.many_sources;
+            remember(&mut stats.sources_entering, &mut many, first.tuple.source);
+            stats.many_sources = many;
+            if matches!(first.ttl, 64 | 128 | 255) {
+                stats.unrouted_entries += 1;
+            } else {
+                stats.routed_entries += 1;
+            }
+            let is_start = journey.tcp.is_some_and(|t| t.flags & 0x012 == 0x002)
+                || journey.dns.as_ref().is_some_and(|d| !d.response);
+            if is_start {
+                stats.starts += 1;
+            }
+        }
+        let last = journey.last();
+        if last.direction == Direction::Out {
+            let stats = self.stats.entry(last.interface).or_default();
+            let mut ignored = false;
+            remember(
+                &mut stats.destinations_leaving,
+                &mut ignored,
+                last.tuple.destination,
+            );
+        }
+    }
+
+    pub fn roles(
+        &self,
+        names: &HashMap<InterfaceKey, String>,
+    ) -> Vec<(InterfaceKey, InterfaceRole, RoleEvidence)> {
+        let mut keys: Vec<InterfaceKey> = self
+            .stats
+            .keys()
+            .copied()
+            .chain(names.keys().copied())
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let empty = Stats::default();
+        keys.into_iter()
+            .map(|key| {
+                let stats = self.stats.get(&key).unwrap_or(&empty);
+                let (role, reason) = match names
+                    .get(&key)
+                    .and_then(|name| role_from_name(name).map(|r| (r, name)))
+                {
+                    Some((role, name)) => {
+                        let role = match role {
+                            InterfaceRole::PodSide { .. } => InterfaceRole::PodSide {
+                                pod: single_pod(stats),
+                            },
+                            other => other,
+                        };
+                        (role, format!("named {name}"))
+                    }
+                    None => role_from_traffic(stats),
+                };
+                (key, role, RoleEvidence { reason })
+            })
+            .collect()
+    }
+}
+
+fn single_pod(stats: &Stats) -> Option<IpAddr> {
+    match stats.sources_entering.as_slice() {
+        [only] if !stats.many_sources => Some(*only),
+        _ => None,
+    }
+}
+
+/// Conventional interface names of container networking.
+pub fn role_from_name(name: &str) -> Option<InterfaceRole> {
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| name.starts_with(p));
+    if starts(&[
+        "flannel",
+        "vxlan",
+        "cilium_vxlan",
+        "cilium_geneve",
+        "genev",
+        "tunl",
+        "weave",
+        "ipip",
+        "gre",
+        "tun",
+    ]) {
+        Some(InterfaceRole::Tunnel)
+    } else if starts(&[
+        "cni",
+        "cbr",
+        "docker",
+        "br-",
+        "kube-bridge",
+        "virbr",
+        "cilium_host",
+    ]) {
+        Some(InterfaceRole::Bridge)
+    } else if starts(&[
+        "veth", "cali", "lxc", "eni", "vlan", "tap", "gke", "azv", "pod",
+    ]) {
+        Some(InterfaceRole::PodSide { pod: None })
+    } else if starts(&["eth", "ens", "enp", "eno", "bond", "wl", "trunk", "em"]) {
+        Some(InterfaceRole::Uplink)
+    } else {
+        None
+    }
+}
+
+fn role_from_traffic(stats: &Stats) -> (InterfaceRole, String) {
+    let list = |addresses: &[IpAddr]| {
+        addresses
+            .iter()
+            .map(|a| a.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if stats.encapsulated > 0 {
+        let kind = match stats.tunnel_kind {
+            Some(TunnelKind::Vxlan) => "VXLAN",
+            Some(TunnelKind::Geneve) => "Geneve",
+            Some(TunnelKind::Gre) => "GRE",
+            _ => "IP-in-IP",
+        };
+        return (
+            InterfaceRole::Uplink,
+            format!(
+                "carries {} {kind} packets to or from {}: the node's uplink",
+                stats.encapsulated,
+                list(&stats.tunnel_peers)
+            ),
+        );
+    }
+    if stats.beside_tunnel > 0 {
+        return (
+            InterfaceRole::Tunnel,
+            format!("{} packets here are the inner packets of tunnel traffic seen on the uplink: a tunnel device", stats.beside_tunnel),
+        );
+    }
+    if stats.forwarded_through > 0 {
+        return (
+            InterfaceRole::Bridge,
+            format!(
+                "{} packets came in on it and went straight out of it again: a bridge",
+                stats.forwarded_through
+            ),
+        );
+    }
+    if let Some(pod) = single_pod(stats) {
+        // A pod's packets reach its veth unrouted; a remote pod's reach the uplink routed.
+        if stats.routed_entries == 0
+            && (stats.starts > 0 || stats.destinations_leaving.contains(&pod))
+        {
+            return (
+                InterfaceRole::PodSide { pod: Some(pod) },
+                format!("{pod} is the only address whose packets enter the node here, and they arrive unrouted (TTL unchanged): the node's end of that pod's veth"),
+            );
+        }
+    }
+    if stats.stacked > 0 {
+        return (
+            InterfaceRole::Bridge,
+            format!("{} packets passed through it between another interface and the rest of the node: a bridge", stats.stacked),
+        );
+    }
+    if stats.out_and_back > 0 {
+        return (
+            InterfaceRole::Uplink,
+            format!("{} packets left through it and came back translated (a load balancer or NAT outside the node): an uplink", stats.out_and_back),
+        );
+    }
+    if stats.many_sources || stats.sources_entering.len() > 1 {
+        return (
+            InterfaceRole::Uplink,
+            format!(
+                "packets from several addresses ({}{}) enter here: an uplink",
+                list(&stats.sources_entering),
+                if stats.many_sources { ", …" } else { "" }
+            ),
+        );
+    }
+    if !stats.sources_entering.is_empty() || !stats.destinations_leaving.is_empty() {
+        return (
+            InterfaceRole::Uplink,
+            format!(
+                "traffic between the node and {} passes here without starting here: towards the network",
+                list(if stats.sources_entering.is_empty() { &stats.destinations_leaving } else { &stats.sources_entering })
+            ),
+        );
+    }
+    (InterfaceRole::Unknown, "too little traffic to tell".into())
+}

@@ -5,19 +5,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::Attempt;
 use crate::capture::Timestamp;
 use crate::journey::{dns_type_name, Endpoint, Fate, FiveTuple, Journey};
-
-/// One transmission of a query.
-#[derive(Clone, Debug, Serialize)]
-pub struct DnsAttempt {
-    pub frame: u64,
-    pub time: Timestamp,
-    /// Seconds since the previous transmission of the same query.
-    pub gap: Option<f64>,
-    pub frames: Vec<u64>,
-    pub journey: u64,
-}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct DnsAnswer {
@@ -52,7 +42,7 @@ pub struct DnsQuery {
     pub id: u16,
     pub name: Option<String>,
     pub qtype: Option<String>,
-    pub attempts: Vec<DnsAttempt>,
+    pub attempts: Vec<Attempt>,
     pub answers: Vec<DnsAnswer>,
     pub outcome: DnsOutcome,
     /// Seconds from the first transmission to the first answer that reached the client.
@@ -114,17 +104,8 @@ impl DnsTracker {
                 self.by_tuple.insert((hop.tuple, dns.id), index);
             }
             let query = &mut self.queries[index];
-            let gap = query
-                .attempts
-                .last()
-                .map(|a| first.time.nanos_since(a.time) as f64 / 1e9);
-            query.attempts.push(DnsAttempt {
-                frame: first.frame,
-                time: first.time,
-                gap,
-                frames: journey.frames(),
-                journey: journey.id,
-            });
+            let attempt = Attempt::next(&query.attempts, journey);
+            query.attempts.push(attempt);
             return;
         }
         let found = journey

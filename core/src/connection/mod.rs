@@ -43,17 +43,34 @@ pub enum Outcome {
     MidStream,
 }
 
-/// One transmission of the client's SYN.
+/// One transmission by the client: a SYN, or a DNS query.
 #[derive(Clone, Debug, Serialize)]
 pub struct Attempt {
     /// Where the client sent it (the sighting nearest to the client).
     pub frame: u64,
     pub time: Timestamp,
-    /// Seconds since the previous attempt.
+    /// Seconds since the previous transmission of the same SYN or query.
     pub gap: Option<f64>,
     /// Every sighting of this transmission, in path order.
     pub frames: Vec<u64>,
     pub journey: u64,
+}
+
+impl Attempt {
+    /// The transmission `journey` makes, following `attempts`.
+    pub(crate) fn next(attempts: &[Attempt], journey: &Journey) -> Attempt {
+        let first = journey.first();
+        let gap = attempts
+            .last()
+            .map(|a| first.time.nanos_since(a.time) as f64 / 1e9);
+        Attempt {
+            frame: first.frame,
+            time: first.time,
+            gap,
+            frames: journey.frames(),
+            journey: journey.id,
+        }
+    }
 }
 
 /// A packet of the handshake from the server's side or a reset, as it travelled.
@@ -198,20 +215,11 @@ impl TcpTracker {
         connection.last_time = connection.last_time.max(journey.start());
         let from_client = is_from_client(connection, &journey.hops);
         if is_syn {
-            let gap = connection
-                .attempts
-                .last()
-                .map(|a| first.time.nanos_since(a.time) as f64 / 1e9);
             if connection.attempts.is_empty() {
                 connection.legs = legs(&journey.hops);
             }
-            connection.attempts.push(Attempt {
-                frame: first.frame,
-                time: first.time,
-                gap,
-                frames: journey.frames(),
-                journey: journey.id,
-            });
+            let attempt = Attempt::next(&connection.attempts, journey);
+            connection.attempts.push(attempt);
         } else if tcp.flags & RST != 0 {
             let last = journey.last();
             connection.resets.push(Reset {

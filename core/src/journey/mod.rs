@@ -68,6 +68,22 @@ pub struct Hop {
     pub duplicate: bool,
 }
 
+impl Hop {
+    fn sighted(obs: &Observation, duplicate: bool) -> Hop {
+        Hop {
+            frame: obs.frame,
+            time: obs.time,
+            interface: obs.interface,
+            direction: obs.direction,
+            tuple: obs.tuple,
+            encapsulation: obs.encapsulation,
+            ttl: obs.ttl,
+            changes: Vec::new(),
+            duplicate,
+        }
+    }
+}
+
 /// Where the packet was last seen, and what that means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -128,17 +144,7 @@ impl Journey {
     fn from_observation(id: u64, obs: Observation) -> Journey {
         Journey {
             id,
-            hops: vec![Hop {
-                frame: obs.frame,
-                time: obs.time,
-                interface: obs.interface,
-                direction: obs.direction,
-                tuple: obs.tuple,
-                encapsulation: obs.encapsulation,
-                ttl: obs.ttl,
-                changes: Vec::new(),
-                duplicate: false,
-            }],
+            hops: vec![Hop::sighted(&obs, false)],
             ip_id: obs.ip_id,
             tcp: obs.tcp,
             dns: obs.dns,
@@ -188,17 +194,7 @@ impl Journey {
 
     fn push(&mut self, obs: Observation, duplicate: bool) {
         self.bad_checksum |= obs.bad_checksum;
-        self.hops.push(Hop {
-            frame: obs.frame,
-            time: obs.time,
-            interface: obs.interface,
-            direction: obs.direction,
-            tuple: obs.tuple,
-            encapsulation: obs.encapsulation,
-            ttl: obs.ttl,
-            changes: Vec::new(),
-            duplicate,
-        });
+        self.hops.push(Hop::sighted(&obs, duplicate));
     }
 
     /// Puts the hops in path order and records what changed at each.

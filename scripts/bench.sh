@@ -85,6 +85,26 @@ printf '\ncapture: %s, %.1f MB, %d packets\n' "$CAPTURE" "$(echo "$BYTES / 10000
 printf 'dropscope packets: %6.2f s  %8.1f MB/s  %10.0f packets/s  (best of 3)\n' "$best" "$(echo "$BYTES / 1000000 / $best" | bc -l)" "$(echo "$PACKETS / $best" | bc -l)"
 printf 'tshark -T fields:  %6.2f s  %8.1f MB/s  %10.0f packets/s\n' "$tshark_t" "$(echo "$BYTES / 1000000 / $tshark_t" | bc -l)" "$(echo "$PACKETS / $tshark_t" | bc -l)"
 printf 'ratio: dropscope is %.1fx tshark\n' "$(echo "$tshark_t / $best" | bc -l)"
+
+# The whole analysis (decode, journeys, connections, DNS) against tshark's TCP conversation
+# table, which is the nearest thing tshark does; peak memory from GNU time.
+need /usr/bin/time time
+best_analyze=""
+for run in 1 2 3; do
+  start=$(now)
+  /usr/bin/time -f '%M' -o "$DATA/analyze.rss" target/release/dropscope analyze "$CAPTURE" --json > "$DATA/report.json"
+  t=$(echo "$(now) - $start" | bc -l)
+  echo "dropscope analyze run $run: ${t}s, peak RSS $(cat "$DATA/analyze.rss") KB"
+  if [ -z "$best_analyze" ] || [ "$(echo "$t < $best_analyze" | bc -l)" = 1 ]; then best_analyze=$t; fi
+done
+start=$(now)
+/usr/bin/time -f '%M' -o "$DATA/conv.rss" tshark -r "$CAPTURE" -q -z conv,tcp > "$DATA/conv.txt" 2>/dev/null
+conv_t=$(echo "$(now) - $start" | bc -l)
+CONNECTIONS=$(python3 -c "import json; print(len(json.load(open('$DATA/report.json'))['connections']))")
+printf '\ndropscope analyze:  %6.2f s  %8.1f MB/s  %10.0f packets/s  peak RSS %d MB  (%d connections)\n' "$best_analyze" "$(echo "$BYTES / 1000000 / $best_analyze" | bc -l)" "$(echo "$PACKETS / $best_analyze" | bc -l)" "$(( $(cat "$DATA/analyze.rss") / 1024 ))" "$CONNECTIONS"
+printf 'tshark -z conv,tcp: %6.2f s  %8.1f MB/s  %10.0f packets/s  peak RSS %d MB  (%d conversations)\n' "$conv_t" "$(echo "$BYTES / 1000000 / $conv_t" | bc -l)" "$(echo "$PACKETS / $conv_t" | bc -l)" "$(( $(cat "$DATA/conv.rss") / 1024 ))" "$(grep -c '<->' "$DATA/conv.txt")"
+printf 'ratio: dropscope analyze is %.1fx tshark -z conv,tcp\n\n' "$(echo "$conv_t / $best_analyze" | bc -l)"
+
 if cmp -s "$DATA/ours.tsv" "$DATA/tshark.tsv"; then
   echo "output: identical to tshark's"
 else

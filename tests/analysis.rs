@@ -1,0 +1,44 @@
+//! The whole analysis over every capture in `../shared/captures`: nothing panics, every frame a
+//! report names exists, and what each capture yields is printed for review.
+
+use dropscope_core::report::{AnalyzeOptions, Analyzer};
+use dropscope_tests::{captures_in, shared_captures_or_skip};
+
+#[test]
+fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
+    let Some(captures) = shared_captures_or_skip("every_shared_capture_analyses_and_its_report_points_at_real_frames") else { return };
+    let mut files = 0;
+    for dir in ["public", "k8s"] {
+        for path in captures_in(&captures.join(dir)) {
+            let bytes = std::fs::read(&path).unwrap();
+            let mut analyzer = Analyzer::new(AnalyzeOptions::default());
+            for chunk in bytes.chunks(4096) {
+                analyzer.push(chunk);
+            }
+            let report = analyzer.finish();
+            let frames = report.capture.frames;
+            let mut named: Vec<u64> = report.journeys.iter().flat_map(|j| j.frames.iter().copied()).collect();
+            named.extend(report.connections.iter().flat_map(|c| c.evidence()));
+            named.extend(report.dns.iter().flat_map(|q| q.evidence()));
+            assert!(named.iter().all(|&f| f >= 1 && f <= frames), "{}: a frame outside 1..={frames}", path.display());
+            // Every journey's hops are in the capture once, and journeys do not share frames.
+            let mut all: Vec<u64> = report.journeys.iter().flat_map(|j| j.frames.iter().copied()).collect();
+            let before = all.len();
+            all.sort_unstable();
+            all.dedup();
+            assert_eq!(all.len(), before, "{}: a frame in two journeys", path.display());
+            let ended_early = report.journeys.iter().filter(|j| matches!(j.fate, dropscope_core::journey::Fate::EndedEarly { .. })).count();
+            println!(
+                "{dir}/{}: {} frames, {} journeys, {} TCP connections, {} DNS queries, {} ended early",
+                path.file_name().unwrap().to_string_lossy(),
+                frames,
+                report.journeys_total,
+                report.connections.len(),
+                report.dns.len(),
+                ended_early
+            );
+            files += 1;
+        }
+    }
+    assert!(files > 100);
+}

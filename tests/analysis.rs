@@ -6,7 +6,11 @@ use dropscope_tests::{captures_in, shared_captures_or_skip};
 
 #[test]
 fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
-    let Some(captures) = shared_captures_or_skip("every_shared_capture_analyses_and_its_report_points_at_real_frames") else { return };
+    let Some(captures) = shared_captures_or_skip(
+        "every_shared_capture_analyses_and_its_report_points_at_real_frames",
+    ) else {
+        return;
+    };
     let mut files = 0;
     for dir in ["public", "k8s"] {
         for path in captures_in(&captures.join(dir)) {
@@ -17,17 +21,38 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
             }
             let report = analyzer.finish();
             let frames = report.capture.frames;
-            let mut named: Vec<u64> = report.journeys.iter().flat_map(|j| j.frames.iter().copied()).collect();
+            let mut named: Vec<u64> = report
+                .journeys
+                .iter()
+                .flat_map(|j| j.frames.iter().copied())
+                .collect();
             named.extend(report.connections.iter().flat_map(|c| c.evidence()));
             named.extend(report.dns.iter().flat_map(|q| q.evidence()));
-            assert!(named.iter().all(|&f| f >= 1 && f <= frames), "{}: a frame outside 1..={frames}", path.display());
+            assert!(
+                named.iter().all(|&f| f >= 1 && f <= frames),
+                "{}: a frame outside 1..={frames}",
+                path.display()
+            );
             // Every journey's hops are in the capture once, and journeys do not share frames.
-            let mut all: Vec<u64> = report.journeys.iter().flat_map(|j| j.frames.iter().copied()).collect();
+            let mut all: Vec<u64> = report
+                .journeys
+                .iter()
+                .flat_map(|j| j.frames.iter().copied())
+                .collect();
             let before = all.len();
             all.sort_unstable();
             all.dedup();
-            assert_eq!(all.len(), before, "{}: a frame in two journeys", path.display());
-            let ended_early = report.journeys.iter().filter(|j| matches!(j.fate, dropscope_core::journey::Fate::EndedEarly { .. })).count();
+            assert_eq!(
+                all.len(),
+                before,
+                "{}: a frame in two journeys",
+                path.display()
+            );
+            let ended_early = report
+                .journeys
+                .iter()
+                .filter(|j| matches!(j.fate, dropscope_core::journey::Fate::EndedEarly { .. }))
+                .count();
             println!(
                 "{dir}/{}: {} frames, {} journeys, {} TCP connections, {} DNS queries, {} ended early",
                 path.file_name().unwrap().to_string_lossy(),

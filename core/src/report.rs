@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::capture::{CaptureReader, RecordKind, Timestamp};
-use crate::connection::{Connection, DnsQuery, DnsTracker, TcpTracker};
+use crate::connection::{Connection, DnsQuery, DnsTracker, Side, TcpTracker};
 use crate::decode::{decode, tcp_flags, Reassembler};
 use crate::journey::{
     observe, Change, Direction, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder,
@@ -133,7 +133,8 @@ pub struct Analyzer {
     summary: CaptureSummary,
     options: AnalyzeOptions,
     finished: Vec<Journey>,
-    reported: Vec<Journey>,
+    /// Journeys kept for the report, with the end of their connection that sent them.
+    reported: Vec<(Journey, Option<Side>)>,
     journeys_total: u64,
     last_time: Option<Timestamp>,
     /// pcapng interface names, for captures whose interface keys are pcapng interfaces.
@@ -208,10 +209,9 @@ impl Analyzer {
     fn drain(&mut self) {
         for journey in std::mem::take(&mut self.finished) {
             self.journeys_total += 1;
-            self.tcp.add(&journey);
-            self.dns.add(&journey);
+            let sender = self.tcp.add(&journey).or(self.dns.add(&journey));
             if self.reported.len() < MAX_REPORTED_JOURNEYS && worth_reporting(&journey) {
-                self.reported.push(journey);
+                self.reported.push((journey, sender));
             }
         }
     }
@@ -247,7 +247,7 @@ impl Analyzer {
         let journeys = self
             .reported
             .iter()
-            .map(|j| journey_report(j, &names))
+            .map(|(j, sender)| journey_report(j, *sender, &names))
             .collect();
         let mut capture = self.summary;
         capture.complete(self.reader);
@@ -326,7 +326,11 @@ pub fn describe_packet(journey: &Journey) -> String {
     }
 }
 
-fn journey_report(journey: &Journey, names: &HashMap<InterfaceKey, String>) -> JourneyReport {
+fn journey_report(
+    journey: &Journey,
+    sender: Option<Side>,
+    names: &HashMap<InterfaceKey, String>,
+) -> JourneyReport {
     let hops: Vec<HopReport> = journey
         .hops
         .iter()
@@ -338,7 +342,11 @@ fn journey_report(journey: &Journey, names: &HashMap<InterfaceKey, String>) -> J
             direction: hop.direction,
             from: hop.tuple.source_endpoint().to_string(),
             to: hop.tuple.destination_endpoint().to_string(),
-            changes: hop.changes.iter().map(describe_change).collect(),
+            changes: hop
+                .changes
+                .iter()
+                .map(|c| describe_change(c, sender))
+                .collect(),
             duplicate: hop.duplicate,
         })
         .collect();
@@ -368,11 +376,20 @@ fn journey_report(journey: &Journey, names: &HashMap<InterfaceKey, String>) -> J
     }
 }
 
-/// In words, as the hop list shows it.
-pub fn describe_change(change: &Change) -> String {
+/// In words, as the hop list shows it. Knowing which end sent the packet names the NAT step:
+/// the client's packets are DNATed and SNATed; the server's replies get those undone.
+pub fn describe_change(change: &Change, sender: Option<Side>) -> String {
     match change {
-        Change::Destination { from, to } => format!("destination {from} → {to}"),
-        Change::Source { from, to } => format!("source {from} → {to}"),
+        Change::Destination { from, to } => match sender {
+            Some(Side::Client) => format!("DNAT {from} → {to}"),
+            Some(Side::Server) => format!("un-SNAT {from} → {to}"),
+            None => format!("destination {from} → {to}"),
+        },
+        Change::Source { from, to } => match sender {
+            Some(Side::Client) => format!("SNAT {from} → {to}"),
+            Some(Side::Server) => format!("un-DNAT {from} → {to}"),
+            None => format!("source {from} → {to}"),
+        },
         Change::Encapsulated(outer) => {
             let kind = match outer.kind {
                 TunnelKind::Vxlan => "VXLAN",

@@ -72,7 +72,7 @@ fn d_syn_is_dnated_on_the_bridge_and_the_syn_ack_returns_without_reverse_nat() {
     assert_eq!(hops(syn), [(1, 3), (2, 2), (3, 2), (4, 4)]);
     assert_eq!(
         syn.hops[2].changes,
-        ["destination 10.96.0.10:80 → 10.244.0.20:8080"]
+        ["DNAT 10.96.0.10:80 → 10.244.0.20:8080"]
     );
     assert_eq!(syn.hops[2].interface, 2, "the DNAT shows on cni0");
     assert_eq!(syn.fate, Fate::Delivered { interface: 4 });
@@ -228,7 +228,7 @@ fn b_every_syn_is_encapsulated_on_eth0_and_retried_with_doubling_gaps() {
         );
         assert_eq!(
             journey.hops[1].changes,
-            ["destination 10.96.0.20:80 → 10.244.2.20:8080"]
+            ["DNAT 10.96.0.20:80 → 10.244.2.20:8080"]
         );
         let encapsulation = &journey.hops[3].changes;
         assert_eq!(encapsulation.len(), 1);
@@ -261,6 +261,18 @@ fn b_every_syn_is_encapsulated_on_eth0_and_retried_with_doubling_gaps() {
         "10.96.0.20:80",
         "reverse NAT applied on the way back"
     );
+    let reply = report
+        .journeys
+        .iter()
+        .find(|j| j.id == syn_ack.journey)
+        .unwrap();
+    let undone: Vec<&String> = reply
+        .hops
+        .iter()
+        .flat_map(|h| h.changes.iter())
+        .filter(|c| c.starts_with("un-DNAT"))
+        .collect();
+    assert_eq!(undone, ["un-DNAT 10.244.2.20:8080 → 10.96.0.20:80"]);
 }
 
 #[test]

@@ -41,6 +41,16 @@ test('a dropped k8s capture is decoded in the page: 84 packets of LINUX_SLL2', a
   await page.close();
 });
 
+test('a capture picked with the file input is decoded too', async () => {
+  const { page } = await open(browser.context, server.url);
+  await page.waitForSelector('[data-testid="file-input"]');
+  await page.setInputFiles('[data-testid="file-input"]', join(EXAMPLES, 'e_dns_aaaa_drop.any.pcap'));
+  await page.waitForSelector('[data-testid="packet-count"]');
+  assert.equal(await page.textContent('[data-testid="packet-count"]'), '28');
+  assert.equal(await page.textContent('[data-testid="file-name"]'), 'e_dns_aaaa_drop.any.pcap');
+  await page.close();
+});
+
 test('a built-in example opens with no request', async () => {
   const { page, requests } = await open(browser.context, server.url);
   await page.waitForSelector('[data-testid="example-vxlan-syn-backoff"]');

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::Attempt;
+use super::{Attempt, Side};
 use crate::capture::Timestamp;
 use crate::journey::{dns_type_name, Endpoint, Fate, FiveTuple, Journey};
 
@@ -75,8 +75,9 @@ impl DnsTracker {
         DnsTracker::default()
     }
 
-    pub fn add(&mut self, journey: &Journey) {
-        let Some(dns) = &journey.dns else { return };
+    /// Adds a journey; returns which end sent it (client for queries, server for answers).
+    pub fn add(&mut self, journey: &Journey) -> Option<Side> {
+        let dns = journey.dns.as_ref()?;
         let first = journey.first();
         if !dns.response {
             let key = (first.tuple, dns.id);
@@ -106,13 +107,13 @@ impl DnsTracker {
             let query = &mut self.queries[index];
             let attempt = Attempt::next(&query.attempts, journey);
             query.attempts.push(attempt);
-            return;
+            return Some(Side::Client);
         }
         let found = journey
             .hops
             .iter()
             .find_map(|h| self.by_tuple.get(&(h.tuple.reversed(), dns.id)).copied());
-        let Some(index) = found else { return };
+        let index = found?;
         let query = &mut self.queries[index];
         let last = journey.last();
         let reached_client = last.tuple.destination_endpoint() == query.client
@@ -129,6 +130,7 @@ impl DnsTracker {
             last_frame: last.frame,
             time: last.time,
         });
+        Some(Side::Server)
     }
 
     pub fn finish(mut self) -> Vec<DnsQuery> {

@@ -166,10 +166,11 @@ impl TcpTracker {
         TcpTracker::default()
     }
 
-    pub fn add(&mut self, journey: &Journey) {
-        let Some(tcp) = journey.tcp else { return };
+    /// Adds a journey; returns which end of its connection sent it (for TCP journeys).
+    pub fn add(&mut self, journey: &Journey) -> Option<Side> {
+        let tcp = journey.tcp?;
         if journey.first().tuple.protocol != PROTOCOL_TCP {
-            return;
+            return None;
         }
         let first = journey.first();
         let is_syn = tcp.flags & (SYN | ACK) == SYN;
@@ -263,6 +264,11 @@ impl TcpTracker {
                 connection.fin_frames.push(first.frame);
             }
         }
+        Some(if from_client {
+            Side::Client
+        } else {
+            Side::Server
+        })
     }
 
     fn open(

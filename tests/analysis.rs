@@ -67,3 +67,32 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
     }
     assert!(files > 100);
 }
+
+#[test]
+fn udp_requests_and_replies_pair_up_across_the_capture() {
+    let Some(captures) =
+        shared_captures_or_skip("udp_requests_and_replies_pair_up_across_the_capture")
+    else {
+        return;
+    };
+    let bytes = std::fs::read(captures.join("public/pcapparser__ntp.pcap")).unwrap();
+    let mut analyzer = Analyzer::new(AnalyzeOptions::default());
+    analyzer.push(&bytes);
+    let report = analyzer.finish();
+    // Twelve NTP packets: six requests from hosts on 192.168.1.0/24, each answered by its server.
+    assert_eq!(report.udp.len(), 6);
+    for exchange in &report.udp {
+        assert!(
+            exchange.client.to_string().starts_with("192.168.1."),
+            "{}",
+            exchange.client
+        );
+        assert_eq!(exchange.server.port, 123);
+        assert_eq!((exchange.from_client, exchange.from_server), (1, 1));
+        assert_eq!(
+            exchange.outcome,
+            dropscope_core::connection::UdpOutcome::Answered
+        );
+        assert_eq!(exchange.server_frames[0], exchange.client_frames[0] + 1);
+    }
+}

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use dropscope_core::connection::{DnsOutcome, Outcome, Side};
+use dropscope_core::connection::{DnsOutcome, Outcome, Side, UdpOutcome};
 use dropscope_core::journey::{Fate, InterfaceRole};
 use dropscope_core::report::Report;
 
@@ -172,6 +172,22 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
                 q.client,
                 q.server,
                 sent.join(", ")
+            )?;
+        }
+    }
+
+    if !report.udp.is_empty() {
+        writeln!(out, "\nOther UDP exchanges ({})", report.udp.len())?;
+        for u in report.udp.iter().take(50) {
+            let outcome = match u.outcome {
+                UdpOutcome::Answered => "answered",
+                UdpOutcome::RepliesLostOnNode => "replies reached the node but not the client",
+                UdpOutcome::OneWay => "one way only",
+            };
+            writeln!(
+                out,
+                "  {} → {}: {} sent, {} back: {outcome}",
+                u.client, u.server, u.from_client, u.from_server
             )?;
         }
     }

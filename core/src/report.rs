@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::capture::{CaptureReader, RecordKind, Timestamp};
-use crate::connection::{Connection, DnsQuery, DnsTracker, Side, TcpTracker};
+use crate::connection::{
+    Connection, DnsQuery, DnsTracker, Side, TcpTracker, UdpExchange, UdpTracker,
+};
 use crate::decode::{decode, tcp_flags, Reassembler};
 use crate::journey::{
     observe, Change, Direction, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder,
@@ -56,6 +58,8 @@ pub struct Report {
     pub interfaces: Vec<InterfaceReport>,
     pub connections: Vec<Connection>,
     pub dns: Vec<DnsQuery>,
+    /// UDP exchanges other than DNS.
+    pub udp: Vec<UdpExchange>,
     pub journeys: Vec<JourneyReport>,
     /// All journeys, including the data segments not listed.
     pub journeys_total: u64,
@@ -130,6 +134,7 @@ pub struct Analyzer {
     journeys: JourneyBuilder,
     tcp: TcpTracker,
     dns: DnsTracker,
+    udp: UdpTracker,
     summary: CaptureSummary,
     options: AnalyzeOptions,
     finished: Vec<Journey>,
@@ -149,6 +154,7 @@ impl Analyzer {
             journeys: JourneyBuilder::new(),
             tcp: TcpTracker::new(),
             dns: DnsTracker::new(),
+            udp: UdpTracker::new(),
             summary: CaptureSummary::default(),
             options,
             finished: Vec::new(),
@@ -209,7 +215,11 @@ impl Analyzer {
     fn drain(&mut self) {
         for journey in std::mem::take(&mut self.finished) {
             self.journeys_total += 1;
-            let sender = self.tcp.add(&journey).or(self.dns.add(&journey));
+            let sender = self
+                .tcp
+                .add(&journey)
+                .or_else(|| self.dns.add(&journey))
+                .or_else(|| self.udp.add(&journey));
             if self.reported.len() < MAX_REPORTED_JOURNEYS && worth_reporting(&journey) {
                 self.reported.push((journey, sender));
             }
@@ -244,6 +254,7 @@ impl Analyzer {
         let capture_end = self.last_time;
         let connections = self.tcp.finish(capture_end);
         let dns = self.dns.finish();
+        let udp = self.udp.finish();
         let journeys = self
             .reported
             .iter()
@@ -256,6 +267,7 @@ impl Analyzer {
             interfaces,
             connections,
             dns,
+            udp,
             journeys,
             journeys_total: self.journeys_total,
             findings: Vec::new(),

@@ -6,6 +6,7 @@
 //! (client → pod) are one connection with several legs.
 
 mod dns;
+mod udp;
 
 use std::collections::HashMap;
 
@@ -16,6 +17,7 @@ use crate::decode::tcp_flags::{ACK, FIN, RST, SYN};
 use crate::journey::{Direction, Endpoint, Fate, FiveTuple, Hop, InterfaceKey, Journey};
 
 pub use dns::{DnsAnswer, DnsOutcome, DnsQuery, DnsTracker};
+pub use udp::{UdpExchange, UdpOutcome, UdpTracker};
 
 /// Which end of a connection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -360,7 +362,7 @@ fn is_from_client(connection: &Connection, hops: &[Hop]) -> bool {
 }
 
 /// The address pairs a SYN showed along its path, and where each new one came from.
-fn legs(hops: &[Hop]) -> Vec<Leg> {
+pub(crate) fn legs(hops: &[Hop]) -> Vec<Leg> {
     let mut legs: Vec<Leg> = Vec::new();
     let mut previous: Option<&Hop> = None;
     for hop in hops {

@@ -409,3 +409,88 @@ fn assert_gaps(gaps: &[f64], expected: &[f64]) {
         );
     }
 }
+
+/// The project's own lab (`lab/nat-vxlan.sh`): DNAT of a ClusterIP, then MASQUERADE into a
+/// VXLAN overlay on port 4789; the reply has both undone. Ports are whatever the run chose.
+#[test]
+fn lab_dnat_then_masquerade_into_vxlan_are_three_legs_of_one_connection() {
+    let report = analyze("lab/nat_vxlan4789_ok.any.pcap");
+    assert_eq!(role(&report, 2), InterfaceRole::Uplink);
+    assert_eq!(role(&report, 3), InterfaceRole::Bridge);
+    assert_eq!(
+        role(&report, 4),
+        InterfaceRole::PodSide {
+            pod: Some("10.244.1.10".parse().unwrap())
+        }
+    );
+    assert_eq!(role(&report, 5), InterfaceRole::Tunnel);
+    assert!(
+        report.udp.is_empty(),
+        "tunnel datagrams are not exchanges: {:?}",
+        report.udp
+    );
+
+    let [connection] = report.connections.as_slice() else {
+        panic!("{:?}", report.connections)
+    };
+    let port = connection.client.port;
+    assert_eq!(connection.outcome, Outcome::Established);
+    let legs: Vec<String> = connection
+        .legs
+        .iter()
+        .map(|l| format!("{} → {}", l.from, l.to))
+        .collect();
+    assert_eq!(
+        legs,
+        [
+            format!("10.244.1.10:{port} → 10.96.0.30:80"),
+            format!("10.244.1.10:{port} → 10.244.2.20:8080"),
+            format!("10.250.0.1:{port} → 10.244.2.20:8080"),
+        ]
+    );
+    let syn = report
+        .journeys
+        .iter()
+        .find(|j| j.id == connection.attempts[0].journey)
+        .unwrap();
+    let changes: Vec<&str> = syn
+        .hops
+        .iter()
+        .flat_map(|h| h.changes.iter().map(String::as_str))
+        .collect();
+    assert_eq!(changes[0], "DNAT 10.96.0.30:80 → 10.244.2.20:8080");
+    assert_eq!(
+        changes[1],
+        format!("SNAT 10.244.1.10:{port} → 10.250.0.1:{port}")
+    );
+    assert!(
+        changes[2].starts_with("VXLAN encapsulation 172.18.0.2:")
+            && changes[2].ends_with(" → 172.18.0.3:4789 (VNI 5)"),
+        "{changes:?}"
+    );
+    assert_eq!(syn.fate, Fate::LeftNode { interface: 2 });
+
+    let reply = report
+        .journeys
+        .iter()
+        .find(|j| j.id == connection.syn_acks[0].journey)
+        .unwrap();
+    let changes: Vec<&str> = reply
+        .hops
+        .iter()
+        .flat_map(|h| h.changes.iter().map(String::as_str))
+        .collect();
+    assert!(
+        changes.contains(&"decapsulated from 172.18.0.3 → 172.18.0.2"),
+        "{changes:?}"
+    );
+    assert!(
+        changes.contains(&format!("un-SNAT 10.250.0.1:{port} → 10.244.1.10:{port}").as_str()),
+        "{changes:?}"
+    );
+    assert!(
+        changes.contains(&format!("un-DNAT 10.244.2.20:8080 → 10.96.0.30:80").as_str()),
+        "{changes:?}"
+    );
+    assert_eq!(reply.fate, Fate::Delivered { interface: 4 });
+}

@@ -59,6 +59,12 @@ impl UdpTracker {
         if first.tuple.protocol != PROTOCOL_UDP || journey.dns.is_some() {
             return None;
         }
+        // Tunnel datagrams whose payload is not IP (ARP inside VXLAN) carry no exchange of
+        // their own.
+        let tunnel_port = |p: u16| matches!(p, 4789 | 8472 | 6081);
+        if tunnel_port(first.tuple.source_port) || tunnel_port(first.tuple.destination_port) {
+            return None;
+        }
         let found = journey.hops.iter().find_map(|h| {
             self.by_tuple
                 .get(&h.tuple)

@@ -88,7 +88,7 @@ impl Hop {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Fate {
-    /// Sent out of the interface behind which its destination lives.
+    /// Sent out of the interface right behind which its destination lives (a pod here).
     Delivered { interface: InterfaceKey },
     /// Sent out of the node (uplink, tunnel) towards a destination elsewhere.
     LeftNode { interface: InterfaceKey },
@@ -247,23 +247,30 @@ impl Journey {
 }
 
 /// Where addresses live: the interface through which packets from an address first entered
-/// the node (a pod's veth, or the uplink towards a remote network).
+/// the node (a pod's veth, or the uplink towards a remote network), and whether the address is
+/// right behind it (its packets arrive unrouted and unencapsulated: a pod on this node).
 #[derive(Default, Debug)]
 pub struct AddressBook {
-    attachment: HashMap<IpAddr, InterfaceKey>,
+    attachment: HashMap<IpAddr, (InterfaceKey, bool)>,
 }
 
 impl AddressBook {
     pub fn attachment(&self, address: &IpAddr) -> Option<InterfaceKey> {
-        self.attachment.get(address).copied()
+        self.attachment.get(address).map(|&(key, _)| key)
+    }
+
+    /// Whether `address` sits right behind `interface` (not routed or tunnelled to it).
+    pub fn directly_behind(&self, address: &IpAddr, interface: InterfaceKey) -> bool {
+        self.attachment.get(address) == Some(&(interface, true))
     }
 
     fn learn(&mut self, journey: &Journey) {
         let first = journey.first();
         if first.direction == Direction::In && self.attachment.len() < MAX_ADDRESSES {
+            let direct = first.encapsulation.is_none() && matches!(first.ttl, 64 | 128 | 255);
             self.attachment
                 .entry(first.tuple.source)
-                .or_insert(first.interface);
+                .or_insert((first.interface, direct));
         }
     }
 }
@@ -397,7 +404,13 @@ impl JourneyBuilder {
         let behind = self.addresses.attachment(&last.tuple.destination);
         match last.direction {
             Direction::Unknown => Fate::Observed { interface },
-            Direction::Out if behind == Some(interface) => Fate::Delivered { interface },
+            Direction::Out
+                if self
+                    .addresses
+                    .directly_behind(&last.tuple.destination, interface) =>
+            {
+                Fate::Delivered { interface }
+            }
             Direction::Out => Fate::LeftNode { interface },
             Direction::In => match behind {
                 Some(expected) if expected != interface => Fate::EndedEarly {

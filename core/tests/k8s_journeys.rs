@@ -489,7 +489,7 @@ fn lab_dnat_then_masquerade_into_vxlan_are_three_legs_of_one_connection() {
         "{changes:?}"
     );
     assert!(
-        changes.contains(&format!("un-DNAT 10.244.2.20:8080 → 10.96.0.30:80").as_str()),
+        changes.contains(&"un-DNAT 10.244.2.20:8080 → 10.96.0.30:80"),
         "{changes:?}"
     );
     assert_eq!(reply.fate, Fate::Delivered { interface: 4 });

@@ -96,3 +96,22 @@ fn udp_requests_and_replies_pair_up_across_the_capture() {
         assert_eq!(exchange.server_frames[0], exchange.client_frames[0] + 1);
     }
 }
+
+#[test]
+fn pcapng_interface_names_name_the_interfaces() {
+    let Some(captures) = shared_captures_or_skip("pcapng_interface_names_name_the_interfaces")
+    else {
+        return;
+    };
+    let bytes = std::fs::read(captures.join("public/zeek__pcapng-multi-interface.pcapng")).unwrap();
+    let mut analyzer = Analyzer::new(AnalyzeOptions::default());
+    analyzer.push(&bytes);
+    let report = analyzer.finish();
+    let names: Vec<&str> = report.interfaces.iter().map(|i| i.name.as_str()).collect();
+    assert!(names.contains(&"eth0"), "{names:?}");
+    assert!(report
+        .journeys
+        .iter()
+        .flat_map(|j| &j.hops)
+        .any(|h| h.interface_name == "eth0"));
+}

@@ -2,6 +2,7 @@
 //! report names exists, and what each capture yields is printed for review.
 
 use dropscope_core::report::{AnalyzeOptions, Analyzer};
+use dropscope_core::signatures::Severity;
 use dropscope_tests::{captures_in, shared_captures_or_skip};
 
 #[test]
@@ -12,6 +13,7 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
         return;
     };
     let mut files = 0;
+    let mut warnings: Vec<(String, &str)> = Vec::new();
     for dir in ["public", "k8s"] {
         for path in captures_in(&captures.join(dir)) {
             let bytes = std::fs::read(&path).unwrap();
@@ -48,6 +50,18 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
                 "{}: a frame in two journeys",
                 path.display()
             );
+            for finding in report
+                .findings
+                .iter()
+                .filter(|f| f.severity >= Severity::Warning)
+            {
+                let file = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
+                println!(
+                    "  {:?} {}: {}",
+                    finding.severity, finding.signature, finding.summary
+                );
+                warnings.push((file, finding.signature));
+            }
             let ended_early = report
                 .journeys
                 .iter()
@@ -66,6 +80,29 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
         }
     }
     assert!(files > 100);
+    // Healthy traffic must not raise warnings: every warning or error on a shared capture is
+    // either the failure the capture was made to show, or justified here.
+    let expected: &[(&str, &str)] = &[
+        ("k8s/a_asym_rpfilter_drop.any.pcap", "reply-dropped-on-host"),
+        ("k8s/b_syn_backoff_vxlan8472.any.pcap", "vxlan-syn-loss"),
+        ("k8s/c_nlb_hairpin_nosnat.any.pcap", "lb-hairpin-client-ip"),
+        ("k8s/d_bridge_nf_off.any.pcap", "reply-bypasses-conntrack"),
+        ("k8s/e_dns_aaaa_drop.any.pcap", "dns-conntrack-race"),
+    ];
+    let unexpected: Vec<_> = warnings
+        .iter()
+        .filter(|(file, signature)| !expected.contains(&(file.as_str(), *signature)))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "warnings without a justification: {unexpected:?}"
+    );
+    for (file, signature) in expected {
+        assert!(
+            warnings.contains(&(file.to_string(), *signature)),
+            "{file} no longer gives {signature}"
+        );
+    }
 }
 
 #[test]

@@ -19,6 +19,8 @@ dropscope — explain Kubernetes networking failures from a packet capture
 usage:
   dropscope analyze FILE [--json] [--ifnames 2=cni0,3=vethpoda]
                              connections, DNS, and packets that ended early on the node
+  dropscope explain SIGNATURE
+                             cause, how to confirm and how to fix a finding
   dropscope packets FILE     one TSV row per packet, with tshark's field names
   dropscope summary FILE     what the capture holds, as JSON
   dropscope --help | --version
@@ -39,6 +41,22 @@ fn main() -> ExitCode {
             Ok((json, options)) => analyze(path, json, options),
             Err(message) => {
                 eprintln!("dropscope: {message}\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
+        ["explain", id] => match dropscope_core::signatures::explanation(id) {
+            Some(explanation) => {
+                text::write_explanation(&mut io::stdout().lock(), id, explanation).map(|_| true)
+            }
+            None => {
+                let known: Vec<&str> = dropscope_core::signatures::SIGNATURES
+                    .iter()
+                    .map(|s| s.id())
+                    .collect();
+                eprintln!(
+                    "dropscope: no signature `{id}`; known: {}",
+                    known.join(", ")
+                );
                 return ExitCode::from(2);
             }
         },

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use dropscope_core::connection::{DnsOutcome, Outcome, Side, UdpOutcome};
 use dropscope_core::journey::{Fate, InterfaceRole};
 use dropscope_core::report::Report;
+use dropscope_core::signatures::{Explanation, Severity};
 
 pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Result<()> {
     let capture = &report.capture;
@@ -30,16 +31,51 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
         )?;
     }
 
-    if !report.findings.is_empty() {
+    if report.findings.is_empty() {
+        writeln!(out, "\nNo known failure recognised.")?;
+    } else {
         writeln!(out, "\nFindings")?;
         for finding in &report.findings {
+            let severity = match finding.severity {
+                Severity::Error => "ERROR",
+                Severity::Warning => "WARNING",
+                Severity::Info => "info",
+            };
             writeln!(
                 out,
-                "  [{:?}] {}: {} (frames {})",
-                finding.severity,
-                finding.signature,
-                finding.summary,
-                frames(&finding.frames)
+                "  {severity} {}: {}",
+                finding.signature, finding.summary
+            )?;
+            match finding.failure_frame {
+                Some(frame) => writeln!(
+                    out,
+                    "      where: {} (frame {frame})",
+                    finding.point_of_failure
+                )?,
+                None => writeln!(out, "      where: {}", finding.point_of_failure)?,
+            }
+            for evidence in &finding.evidence {
+                if evidence.frames.is_empty() {
+                    writeln!(out, "      - {}", evidence.what)?;
+                } else {
+                    writeln!(
+                        out,
+                        "      - {} [frames {}]",
+                        evidence.what,
+                        frames(&evidence.frames)
+                    )?;
+                }
+            }
+            if let Some(fix) = finding.explanation.fix.first() {
+                writeln!(out, "      fix: {}", fix.what)?;
+                for command in fix.commands {
+                    writeln!(out, "          {command}")?;
+                }
+            }
+            writeln!(
+                out,
+                "      why, how to confirm, other fixes: dropscope explain {}",
+                finding.signature
             )?;
         }
     }
@@ -230,4 +266,36 @@ fn frames(frames: &[u64]) -> String {
         .map(|f| f.to_string())
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// The whole write-up behind a signature.
+pub fn write_explanation(
+    out: &mut impl Write,
+    id: &str,
+    explanation: &Explanation,
+) -> io::Result<()> {
+    writeln!(out, "{id}: {}\n", explanation.title)?;
+    writeln!(out, "Symptom\n  {}\n", explanation.symptom)?;
+    writeln!(out, "Cause\n  {}\n", explanation.cause)?;
+    for (heading, steps) in [
+        ("Confirm on a live node", explanation.confirm),
+        ("Fix", explanation.fix),
+    ] {
+        writeln!(out, "{heading}")?;
+        for step in steps {
+            writeln!(out, "  - {}", step.what)?;
+            for command in step.commands {
+                writeln!(out, "      {command}")?;
+            }
+            if let Some(tradeoff) = step.tradeoff {
+                writeln!(out, "    trade-off: {tradeoff}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "References")?;
+    for reference in explanation.references {
+        writeln!(out, "  - {}: {}", reference.title, reference.url)?;
+    }
+    Ok(())
 }

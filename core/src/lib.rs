@@ -10,4 +10,5 @@ pub mod decode;
 pub mod fields;
 pub mod journey;
 pub mod report;
+pub mod signatures;
 pub mod summary;

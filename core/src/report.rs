@@ -17,6 +17,7 @@ use crate::journey::{
     observe, Change, Direction, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder,
     TunnelKind,
 };
+use crate::signatures::{diagnose, Finding};
 use crate::summary::CaptureSummary;
 
 /// Journeys kept in a report. Handshakes, DNS and packets that ended early are kept; plain
@@ -63,29 +64,8 @@ pub struct Report {
     pub journeys: Vec<JourneyReport>,
     /// All journeys, including the data segments not listed.
     pub journeys_total: u64,
-    /// Diagnoses of known failures (the signatures stage; empty until it lands).
+    /// Diagnoses of known failures, most severe first.
     pub findings: Vec<Finding>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A diagnosed failure, with the frames that prove it.
-#[derive(Clone, Debug, Serialize)]
-pub struct Finding {
-    /// Stable kebab-case id, e.g. `reply-bypasses-conntrack`.
-    pub signature: &'static str,
-    pub severity: Severity,
-    pub summary: String,
-    pub frames: Vec<u64>,
-    pub connection: Option<u64>,
-    pub journeys: Vec<u64>,
-    pub point_of_failure: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -124,7 +104,19 @@ pub struct HopReport {
     /// What changed here, e.g. `DNAT 10.96.0.10:80 → 10.244.0.20:8080` or `VXLAN encapsulation
     /// 172.18.0.2 → 172.18.0.3:8472`.
     pub changes: Vec<String>,
+    /// The outer headers, when the packet was inside a tunnel at this hop.
+    pub encapsulation: Option<EncapsulationReport>,
     pub duplicate: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EncapsulationReport {
+    pub kind: TunnelKind,
+    pub source: String,
+    pub destination: String,
+    pub source_port: u16,
+    pub destination_port: u16,
+    pub vni: Option<u32>,
 }
 
 /// Runs the pipeline; see the module documentation.
@@ -262,7 +254,7 @@ impl Analyzer {
             .collect();
         let mut capture = self.summary;
         capture.complete(self.reader);
-        Report {
+        let mut report = Report {
             capture,
             interfaces,
             connections,
@@ -271,7 +263,9 @@ impl Analyzer {
             journeys,
             journeys_total: self.journeys_total,
             findings: Vec::new(),
-        }
+        };
+        report.findings = diagnose(&report);
+        report
     }
 }
 
@@ -284,6 +278,15 @@ fn worth_reporting(journey: &Journey) -> bool {
         }
         None => true,
     }
+}
+
+/// The name a report uses for an interface key.
+pub fn display_name_of(report: &Report, key: InterfaceKey) -> String {
+    report
+        .interfaces
+        .iter()
+        .find(|i| i.key == key)
+        .map_or_else(|| format!("if{key}"), |i| i.name.clone())
 }
 
 pub fn display_name(names: &HashMap<InterfaceKey, String>, key: InterfaceKey) -> String {
@@ -359,6 +362,14 @@ fn journey_report(
                 .iter()
                 .map(|c| describe_change(c, sender))
                 .collect(),
+            encapsulation: hop.encapsulation.map(|e| EncapsulationReport {
+                kind: e.kind,
+                source: e.source.to_string(),
+                destination: e.destination.to_string(),
+                source_port: e.source_port,
+                destination_port: e.destination_port,
+                vni: e.vni,
+            }),
             duplicate: hop.duplicate,
         })
         .collect();

@@ -1,0 +1,46 @@
+//! Captures for the signatures' tests: the built-in examples and the lab's, analysed whole.
+
+use std::path::PathBuf;
+
+use crate::report::{AnalyzeOptions, Analyzer, Report};
+
+use super::{Finding, Signature};
+
+/// Analyses `public/examples/<name>`.
+pub fn analyze(name: &str) -> Report {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../public/examples")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut analyzer = Analyzer::new(AnalyzeOptions::default());
+    analyzer.push(&bytes);
+    analyzer.finish()
+}
+
+/// What `signature` finds in `public/examples/<name>`.
+pub fn findings(signature: &dyn Signature, name: &str) -> Vec<Finding> {
+    signature.detect(&analyze(name))
+}
+
+/// Every example capture; near-miss tests check a signature stays quiet on the others.
+pub const ALL: &[&str] = &[
+    "a_asym_rpfilter_drop.any.pcap",
+    "b_syn_backoff_vxlan8472.any.pcap",
+    "c_nlb_hairpin_nosnat.any.pcap",
+    "d_bridge_nf_off.any.pcap",
+    "e_dns_aaaa_drop.any.pcap",
+    "lab/nat_vxlan4789_ok.any.pcap",
+];
+
+/// Asserts `signature` finds nothing in any example but `except`.
+pub fn quiet_elsewhere(signature: &dyn Signature, except: &[&str]) {
+    for name in ALL.iter().filter(|n| !except.contains(n)) {
+        let found = findings(signature, name);
+        assert!(
+            found.is_empty(),
+            "{} fired on {name}: {:?}",
+            signature.id(),
+            found.iter().map(|f| &f.summary).collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! `lb-hairpin-client-ip`: a load balancer that keeps the client's address sends a pod's
+//! connection back to the pod's own node; the reply goes straight back to the client from an
+//! address it never called, and is reset.
+
+use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::connection::{Outcome, Side};
+use crate::journey::Fate;
+use crate::report::Report;
+
+pub struct LbHairpinClientIp;
+
+static EXPLANATION: Explanation = Explanation {
+    title: "Load balancer hairpin with client IP preservation",
+    symptom: "A pod calling its own Service's load balancer (an NLB hostname, an external IP) times out some of the time — when the load balancer picks the node the pod runs on — while clients outside the cluster are fine.",
+    cause: "The load balancer forwards to a node (instance targets, NodePort) and preserves the client's source address. When that node is the client's own node, the packet comes back in as client-IP → node:NodePort, kube-proxy DNATs it to a backend pod, and the backend replies to the client's address — which is local. The reply is delivered straight to the client (after un-DNAT it comes from node:NodePort, or from the pod), never passing back through the load balancer, so it carries an address the client never called. The client's socket, expecting the load balancer's address, answers with a reset and retries until its connect timeout.",
+    confirm: &[
+        Step { what: "See which address the client expects and which one answers", commands: &["tcpdump -ni any 'tcp[tcpflags] & (tcp-syn|tcp-rst) != 0 and host <client-pod-ip>'"], tradeoff: None },
+        Step { what: "Check the target group type and client IP preservation (AWS)", commands: &["aws elbv2 describe-target-groups --load-balancer-arn <arn> --query 'TargetGroups[].TargetType'", "aws elbv2 describe-target-group-attributes --target-group-arn <arn> --query \"Attributes[?Key=='preserve_client_ip.enabled']\""], tradeoff: None },
+        Step { what: "Check the Service", commands: &["kubectl get svc <name> -o jsonpath='{.spec.type} {.spec.externalTrafficPolicy} {.metadata.annotations}'"], tradeoff: None },
+    ],
+    fix: &[
+        Step { what: "Call the Service from inside the cluster by its ClusterIP or DNS name, not through the load balancer", commands: &["curl http://<service>.<namespace>.svc.cluster.local"], tradeoff: Some("Traffic from pods no longer exercises the load balancer path.") },
+        Step {
+            what: "Disable client IP preservation on the target group, or use IP targets",
+            commands: &[
+                "kubectl annotate svc <name> service.beta.kubernetes.io/aws-load-balancer-target-group-attributes=preserve_client_ip.enabled=false",
+                "kubectl annotate svc <name> service.beta.kubernetes.io/aws-load-balancer-nlb-target-type=ip",
+            ],
+            tradeoff: Some("Backends then see the load balancer's address; use proxy protocol v2 if they need the client's."),
+        },
+    ],
+    references: &[
+        Reference { title: "AWS: NLB troubleshooting — requests from a target to its own load balancer time out", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-troubleshooting.html" },
+        Reference { title: "ingress-nginx#6758: connections from pods to the NLB time out", url: "https://github.com/kubernetes/ingress-nginx/issues/6758" },
+    ],
+};
+
+impl Signature for LbHairpinClientIp {
+    fn id(&self) -> &'static str {
+        "lb-hairpin-client-ip"
+    }
+
+    fn explanation(&self) -> &'static Explanation {
+        &EXPLANATION
+    }
+
+    fn detect(&self, report: &Report) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for connection in &report.connections {
+            // The connection left the node and came back translated, with the client's own
+            // address still its source: the load balancer preserved it.
+            let Some(returned) = connection.legs.iter().position(|l| {
+                l.via
+                    .as_deref()
+                    .is_some_and(|v| v.contains("outside the node"))
+            }) else {
+                continue;
+            };
+            let returned_leg = &connection.legs[returned];
+            if returned_leg.from != connection.client {
+                continue;
+            }
+            // The reply reached the client without going back through the load balancer, from
+            // an address the client never called.
+            let Some(reply) = connection.syn_acks.iter().find(|r| {
+                r.from != connection.server
+                    && r.to == connection.client
+                    && matches!(r.fate, Fate::Delivered { .. })
+            }) else {
+                continue;
+            };
+            let Some(reset) = connection.resets.iter().find(|r| r.by == Side::Client) else {
+                continue;
+            };
+            let first_syn = &connection.attempts[0];
+            let left = connection.legs[returned - 1]
+                .frames
+                .last()
+                .copied()
+                .unwrap_or(first_syn.frame);
+            let mut evidence = vec![
+                Evidence { frames: connection.legs[0].frames.clone(), what: format!("{} sends a SYN to the load balancer {}", connection.client, connection.server) },
+                Evidence {
+                    frames: vec![left, returned_leg.frames[0]],
+                    what: format!("it leaves the node (frame {left}) and comes back as {} → {} (frame {}): the client's address was kept", returned_leg.from, returned_leg.to, returned_leg.frames[0]),
+                },
+            ];
+            if let Some(backend) = connection.legs.get(returned + 1) {
+                evidence.push(Evidence {
+                    frames: backend.frames.clone(),
+                    what: format!("this node DNATs it to the backend {}", backend.to),
+                });
+            }
+            evidence.push(Evidence {
+                frames: reply.frames.clone(),
+                what: format!("the SYN-ACK goes straight to the client from {} instead of {}; it never passes the load balancer", reply.from, connection.server),
+            });
+            if let Some(reply_journey) = journey(report, reply.journey) {
+                let undone: Vec<String> = reply_journey
+                    .hops
+                    .iter()
+                    .flat_map(|h| h.changes.iter().cloned())
+                    .collect();
+                if !undone.is_empty() {
+                    evidence.push(Evidence {
+                        frames: vec![reply.last_frame],
+                        what: format!(
+                            "on the way only this node's NAT is undone: {}",
+                            undone.join(", ")
+                        ),
+                    });
+                }
+            }
+            evidence.push(Evidence {
+                frames: reset.frames.clone(),
+                what: format!(
+                    "the client resets it ({} → {}, frame {})",
+                    reset.from, reset.to, reset.frames[0]
+                ),
+            });
+            if connection.attempts.len() > 1 {
+                evidence.push(Evidence {
+                    frames: connection.attempts.iter().map(|a| a.frame).collect(),
+                    what: format!(
+                        "it retries the SYN {} times, after {}",
+                        connection.attempts.len() - 1,
+                        super::gaps_text(&connection.retry_gaps())
+                    ),
+                });
+            }
+            let severity = if connection.outcome == Outcome::Established {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let mut finding = Finding::new(
+                self,
+                severity,
+                format!(
+                    "{} → load balancer {}: sent back to this node with the client's address, answered directly from {}, reset by the client ({} attempts)",
+                    connection.client,
+                    connection.server,
+                    reply.from,
+                    connection.attempts.len()
+                ),
+                evidence,
+            );
+            finding.connection = Some(connection.id);
+            finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
+            finding.point_of_failure = format!(
+                "this node: the reply to a client on the same node is delivered locally from {} instead of returning through {}",
+                reply.from, connection.server
+            );
+            finding.failure_frame = Some(reply.last_frame);
+            findings.push(finding);
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures;
+    use super::*;
+
+    #[test]
+    fn the_nlb_hairpin_capture_shows_it_with_its_frames() {
+        let found = fixtures::findings(&LbHairpinClientIp, "c_nlb_hairpin_nosnat.any.pcap");
+        let [finding] = found.as_slice() else {
+            panic!("{found:?}")
+        };
+        assert_eq!(finding.severity, Severity::Error);
+        // README: #1 SYN to 172.18.0.100:80, #3 out eth0, #4 back as → 172.18.0.2:30080,
+        // #5/#6 DNATed to the server pod, #7 SYN-ACK, #8 reaches the client from the NodePort,
+        // #10 RST.
+        for frame in [1, 3, 4, 5, 6, 7, 8, 10] {
+            assert!(
+                finding.frames.contains(&frame),
+                "frame {frame} missing from {:?}",
+                finding.frames
+            );
+        }
+        assert_eq!(finding.failure_frame, Some(8));
+        assert!(
+            finding.summary.contains("172.18.0.2:30080"),
+            "{}",
+            finding.summary
+        );
+    }
+
+    #[test]
+    fn quiet_without_a_load_balancer_in_the_path() {
+        fixtures::quiet_elsewhere(&LbHairpinClientIp, &["c_nlb_hairpin_nosnat.any.pcap"]);
+    }
+}

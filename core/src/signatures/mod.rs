@@ -1,0 +1,172 @@
+//! Known Kubernetes networking failures, recognised in a report.
+//!
+//! One file per signature: its detector, its explanation (symptom, cause, how to confirm on a
+//! live node, fix, references) and its tests. All are registered in [`SIGNATURES`]; adding a
+//! failure mode is one new file and one line there. Detectors read the report's connections,
+//! DNS queries and journeys, never the raw packets, and every finding names the frames that
+//! prove it.
+
+mod dns_conntrack_race;
+mod lb_hairpin_client_ip;
+mod reply_bypasses_conntrack;
+mod reply_dropped_on_host;
+mod syn_unanswered;
+mod vxlan_syn_loss;
+
+use serde::Serialize;
+
+use crate::report::{JourneyReport, Report};
+
+/// Every signature, in the order findings are listed.
+pub static SIGNATURES: &[&dyn Signature] = &[
+    &reply_bypasses_conntrack::ReplyBypassesConntrack,
+    &lb_hairpin_client_ip::LbHairpinClientIp,
+    &vxlan_syn_loss::VxlanSynLoss,
+    &reply_dropped_on_host::ReplyDroppedOnHost,
+    &dns_conntrack_race::DnsConntrackRace,
+    &syn_unanswered::SynUnanswered,
+];
+
+/// A failure mode dropscope recognises.
+pub trait Signature: Sync {
+    /// Stable kebab-case id: other tools and documentation link to it.
+    fn id(&self) -> &'static str;
+    fn explanation(&self) -> &'static Explanation;
+    fn detect(&self, report: &Report) -> Vec<Finding>;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// What a signature found in this capture.
+#[derive(Clone, Debug, Serialize)]
+pub struct Finding {
+    pub signature: &'static str,
+    pub severity: Severity,
+    /// One line with this capture's specifics.
+    pub summary: String,
+    /// Every frame that supports the finding (1-based, as in Wireshark), sorted.
+    pub frames: Vec<u64>,
+    /// The evidence, each piece with its frames.
+    pub evidence: Vec<Evidence>,
+    pub connection: Option<u64>,
+    pub journeys: Vec<u64>,
+    /// Where it went wrong: the hop where packets stopped, or the reset and who sent it.
+    pub point_of_failure: String,
+    /// Frame where the point of failure shows (the last sighting, or the reset).
+    pub failure_frame: Option<u64>,
+    pub explanation: &'static Explanation,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Evidence {
+    pub frames: Vec<u64>,
+    pub what: String,
+}
+
+/// The write-up behind a signature, for an SRE.
+#[derive(Debug, Serialize)]
+pub struct Explanation {
+    pub title: &'static str,
+    /// The symptom as users describe it.
+    pub symptom: &'static str,
+    /// What happens in the kernel, and why.
+    pub cause: &'static str,
+    /// Commands that confirm it on a live node.
+    pub confirm: &'static [Step],
+    pub fix: &'static [Step],
+    pub references: &'static [Reference],
+}
+
+/// A thing to do, with the exact commands and what it costs.
+#[derive(Debug, Serialize)]
+pub struct Step {
+    pub what: &'static str,
+    pub commands: &'static [&'static str],
+    pub tradeoff: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Reference {
+    pub title: &'static str,
+    pub url: &'static str,
+}
+
+/// Runs every signature over the report.
+pub fn diagnose(report: &Report) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = SIGNATURES.iter().flat_map(|s| s.detect(report)).collect();
+    // Most severe first; otherwise in order of the first frame that shows them.
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.frames.first().cmp(&b.frames.first()))
+    });
+    findings
+}
+
+/// The explanation behind a signature id.
+pub fn explanation(id: &str) -> Option<&'static Explanation> {
+    SIGNATURES
+        .iter()
+        .find(|s| s.id() == id)
+        .map(|s| s.explanation())
+}
+
+impl Finding {
+    /// A finding whose `frames` are the union of its evidence's.
+    pub(crate) fn new(
+        signature: &dyn Signature,
+        severity: Severity,
+        summary: String,
+        evidence: Vec<Evidence>,
+    ) -> Finding {
+        let mut frames: Vec<u64> = evidence
+            .iter()
+            .flat_map(|e| e.frames.iter().copied())
+            .collect();
+        frames.sort_unstable();
+        frames.dedup();
+        Finding {
+            signature: signature.id(),
+            severity,
+            summary,
+            frames,
+            evidence,
+            connection: None,
+            journeys: Vec::new(),
+            point_of_failure: String::new(),
+            failure_frame: None,
+            explanation: signature.explanation(),
+        }
+    }
+}
+
+pub(crate) fn journey(report: &Report, id: u64) -> Option<&JourneyReport> {
+    report.journeys.iter().find(|j| j.id == id)
+}
+
+/// `1.0, 2.0, 4.1 s`
+pub(crate) fn gaps_text(gaps: &[f64]) -> String {
+    let parts: Vec<String> = gaps.iter().map(|g| format!("{g:.1}")).collect();
+    format!("{} s", parts.join(", "))
+}
+
+/// Whether SYN gaps follow Linux's schedule: doubling from 1 s, or (tcp_syn_linear_timeouts,
+/// Linux ≥ 6.5) a few 1 s retries and then doubling.
+pub(crate) fn is_syn_backoff(gaps: &[f64]) -> bool {
+    !gaps.is_empty()
+        && gaps[0] > 0.7
+        && gaps[0] < 1.6
+        && gaps.windows(2).all(|w| {
+            let ratio = w[1] / w[0];
+            (0.8..1.25).contains(&ratio) || (1.6..2.5).contains(&ratio)
+        })
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures;

@@ -1,0 +1,206 @@
+//! `reply-bypasses-conntrack`: the backend's reply reaches the client without the Service's
+//! DNAT undone, because it was bridged at layer 2 (`net.bridge.bridge-nf-call-iptables=0`).
+
+use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::connection::{Outcome, Side};
+use crate::journey::{Direction, Fate};
+use crate::report::Report;
+
+pub struct ReplyBypassesConntrack;
+
+static EXPLANATION: Explanation = Explanation {
+    title: "Reply bypassed conntrack: the Service's DNAT was never undone",
+    symptom: "A pod calling a Service (ClusterIP) times out or gets reset, but only when the chosen backend pod runs on the same node; calling the backend pod's IP directly works, and so do backends on other nodes.",
+    cause: "kube-proxy DNATs the ClusterIP to a backend pod in iptables (KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-…), and conntrack remembers the translation so that the reply can be un-DNATed. When client and backend sit on the same Linux bridge (cni0, cbr0), the backend's reply is addressed to a MAC and IP on that bridge and is switched at layer 2. Bridged frames only pass iptables and conntrack when br_netfilter is loaded and net.bridge.bridge-nf-call-iptables=1. With it off, the SYN-ACK reaches the client still carrying the backend pod's own address instead of the ClusterIP it dialled; the client's socket does not recognise it and answers with a reset, then retries its SYN until it gives up.",
+    confirm: &[
+        Step { what: "Check the bridge netfilter switch and module on the node", commands: &["sysctl net.bridge.bridge-nf-call-iptables net.bridge.bridge-nf-call-ip6tables", "lsmod | grep br_netfilter"], tradeoff: None },
+        Step { what: "Watch a reply skip conntrack: there is no reply entry for the Service connection", commands: &["conntrack -L -p tcp --dport <service-port> -d <cluster-ip>", "tcpdump -ni <bridge> host <client-pod-ip> and tcp"], tradeoff: None },
+    ],
+    fix: &[
+        Step {
+            what: "Send bridged traffic through iptables (a Kubernetes network plugin requirement), and make it persistent",
+            commands: &[
+                "modprobe br_netfilter",
+                "sysctl -w net.bridge.bridge-nf-call-iptables=1 net.bridge.bridge-nf-call-ip6tables=1",
+                "printf 'br_netfilter\\n' > /etc/modules-load.d/k8s.conf",
+                "printf 'net.bridge.bridge-nf-call-iptables = 1\\nnet.bridge.bridge-nf-call-ip6tables = 1\\n' > /etc/sysctl.d/99-k8s.conf",
+            ],
+            tradeoff: Some("Bridged traffic between pods now pays the cost of iptables and conntrack, which is what Kubernetes Services need. Monitor the sysctl: other software (some Docker or firewall setups) resets it."),
+        },
+    ],
+    references: &[
+        Reference { title: "Kubernetes: network plugin requirements (bridge-nf-call-iptables)", url: "https://kubernetes.io/docs/concepts/extend-kubernetes/compute-storage-net/network-plugins/#network-plugin-requirements" },
+        Reference { title: "kubernetes#38802: pods cannot reach a Service backed by a pod on the same node", url: "https://github.com/kubernetes/kubernetes/issues/38802" },
+    ],
+};
+
+impl Signature for ReplyBypassesConntrack {
+    fn id(&self) -> &'static str {
+        "reply-bypasses-conntrack"
+    }
+
+    fn explanation(&self) -> &'static Explanation {
+        &EXPLANATION
+    }
+
+    fn detect(&self, report: &Report) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for connection in &report.connections {
+            // The Service was DNATed on this node to a backend...
+            let Some(backend_leg) = connection
+                .legs
+                .last()
+                .filter(|_| connection.legs.len() >= 2)
+            else {
+                continue;
+            };
+            if connection.legs.iter().any(|l| {
+                l.via
+                    .as_deref()
+                    .is_some_and(|v| v.contains("outside the node"))
+            }) {
+                continue; // translated outside the node: see lb-hairpin-client-ip
+            }
+            let backend = backend_leg.to;
+            // ...and the backend's SYN-ACK reached the client still from the backend's address,
+            // with no translation on the way.
+            let Some(reply) = connection.syn_acks.iter().find(|r| {
+                r.from == backend
+                    && r.to == connection.client
+                    && matches!(r.fate, Fate::Delivered { .. })
+            }) else {
+                continue;
+            };
+            let Some(reply_journey) = journey(report, reply.journey) else {
+                continue;
+            };
+            if reply_journey.hops.iter().any(|h| !h.changes.is_empty()) {
+                continue;
+            }
+            let Some(reset) = connection.resets.iter().find(|r| r.by == Side::Client) else {
+                continue;
+            };
+            let first_syn = &connection.attempts[0];
+            let dnat_hop = journey(report, first_syn.journey).and_then(|j| {
+                j.hops
+                    .iter()
+                    .find(|h| h.changes.iter().any(|c| c.starts_with("DNAT")))
+            });
+            // A promiscuous copy on the bridge device, received but not for this host: the frame
+            // was switched, not routed.
+            let bridge_copy = reply_journey.hops.iter().find(|h| {
+                h.direction == Direction::In && h.interface != reply_journey.hops[0].interface
+            });
+            let mut evidence = vec![Evidence {
+                frames: first_syn.frames.clone(),
+                what: format!(
+                    "{} sends a SYN to the Service {} (frame {})",
+                    connection.client, connection.server, first_syn.frame
+                ),
+            }];
+            if let Some(hop) = dnat_hop {
+                evidence.push(Evidence {
+                    frames: vec![hop.frame],
+                    what: format!(
+                        "the node DNATs it to {backend} ({}, on {})",
+                        hop.changes.join(", "),
+                        hop.interface_name
+                    ),
+                });
+            }
+            evidence.push(Evidence {
+                frames: reply.frames.clone(),
+                what: format!("the SYN-ACK reaches the client from {backend}, not from {}: no reverse NAT on the way (last seen in frame {})", connection.server, reply.last_frame),
+            });
+            if let Some(hop) = bridge_copy {
+                evidence.push(Evidence {
+                    frames: vec![hop.frame],
+                    what: format!(
+                        "{} received it without routing it (frame {}): it was bridged at layer 2",
+                        hop.interface_name, hop.frame
+                    ),
+                });
+            }
+            evidence.push(Evidence {
+                frames: reset.frames.clone(),
+                what: format!(
+                    "the client resets the unexpected reply ({} → {}, frame {})",
+                    reset.from, reset.to, reset.frames[0]
+                ),
+            });
+            if connection.attempts.len() > 1 {
+                evidence.push(Evidence {
+                    frames: connection.attempts.iter().map(|a| a.frame).collect(),
+                    what: format!(
+                        "it retries the SYN {} times, after {}",
+                        connection.attempts.len() - 1,
+                        super::gaps_text(&connection.retry_gaps())
+                    ),
+                });
+            }
+            let severity = if connection.outcome == Outcome::Established {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let mut finding = Finding::new(
+                self,
+                severity,
+                format!(
+                    "{} → Service {}: the SYN-ACK came back from the backend {} without reverse NAT and the client reset it ({} attempt{})",
+                    connection.client,
+                    connection.server,
+                    backend,
+                    connection.attempts.len(),
+                    if connection.attempts.len() == 1 { "" } else { "s" }
+                ),
+                evidence,
+            );
+            finding.connection = Some(connection.id);
+            finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
+            let bridge = bridge_copy.map_or("the bridge".to_string(), |h| h.interface_name.clone());
+            finding.point_of_failure = format!("{bridge}: the reply from {backend} was switched at layer 2 and never passed conntrack, so the DNAT of {} was not undone", connection.server);
+            finding.failure_frame = Some(reply.last_frame);
+            findings.push(finding);
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures;
+    use super::*;
+
+    #[test]
+    fn the_bridge_nf_off_capture_shows_it_with_its_frames() {
+        let found = fixtures::findings(&ReplyBypassesConntrack, "d_bridge_nf_off.any.pcap");
+        let [finding] = found.as_slice() else {
+            panic!("{found:?}")
+        };
+        assert_eq!(finding.severity, Severity::Error);
+        // README: #1 SYN, #3/#4 DNATed, #5 SYN-ACK from pod B, #6 reaches pod A unchanged, #8 RST.
+        for frame in [1, 3, 5, 6, 8] {
+            assert!(
+                finding.frames.contains(&frame),
+                "frame {frame} missing from {:?}",
+                finding.frames
+            );
+        }
+        assert_eq!(finding.failure_frame, Some(6));
+        assert!(
+            finding.summary.contains("10.244.0.20:8080")
+                && finding.summary.contains("10.96.0.10:80"),
+            "{}",
+            finding.summary
+        );
+        assert!(finding.point_of_failure.contains("switched at layer 2"));
+    }
+
+    #[test]
+    fn quiet_where_the_reply_is_translated_or_goes_elsewhere() {
+        // c's reply comes from the NodePort after a hairpin through the load balancer: another
+        // signature. The lab's healthy capture has the reply un-DNATed.
+        fixtures::quiet_elsewhere(&ReplyBypassesConntrack, &["d_bridge_nf_off.any.pcap"]);
+    }
+}

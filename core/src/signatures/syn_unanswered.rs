@@ -1,0 +1,154 @@
+//! `syn-unanswered`: a client retries its SYN and nothing ever answers — no SYN-ACK, no reset.
+
+use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::journey::{Fate, TunnelKind};
+use crate::report::{display_name_of, Report};
+
+pub struct SynUnanswered;
+
+static EXPLANATION: Explanation = Explanation {
+    title: "SYNs dropped in silence",
+    symptom: "Connections hang until the client's connect timeout; no 'connection refused'.",
+    cause: "Nothing answered the SYNs: no SYN-ACK and no reset. A closed port or a Service without endpoints normally answers at once (the pod's kernel sends a reset; kube-proxy rejects with ICMP), so silence means a DROP somewhere: a NetworkPolicy or firewall (iptables/nftables, a cloud security group) discarding the SYN, a full conntrack table (the kernel logs 'nf_conntrack: table full, dropping packet'), or a backend or node that is down. Where the SYN was last seen tells them apart: dropped on this node (never sent on), delivered to a local pod that stayed silent (its network policy, or the pod is wedged), or sent out of the node (the loss is on the network or at the remote node).",
+    confirm: &[
+        Step { what: "Conntrack table full?", commands: &["conntrack -S | grep -oE '(drop|early_drop|insert_failed)=[0-9]+'", "sysctl net.netfilter.nf_conntrack_count net.netfilter.nf_conntrack_max", "dmesg | grep -i 'table full'"], tradeoff: None },
+        Step { what: "A policy or firewall dropping it? Watch the counters while retrying", commands: &["iptables-save -c | grep -iE 'DROP|REJECT'", "nft list ruleset | grep -i drop", "kubectl get networkpolicy -A"], tradeoff: None },
+        Step { what: "Does the Service have ready endpoints?", commands: &["kubectl get endpointslices -l kubernetes.io/service-name=<service>"], tradeoff: None },
+    ],
+    fix: &[
+        Step { what: "Allow the traffic in the NetworkPolicy or firewall that drops it", commands: &["kubectl describe networkpolicy -n <namespace>"], tradeoff: None },
+        Step { what: "If the conntrack table is full, raise its size (and find what fills it)", commands: &["sysctl -w net.netfilter.nf_conntrack_max=<higher>"], tradeoff: Some("More kernel memory for connection tracking.") },
+    ],
+    references: &[
+        Reference { title: "Kubernetes: debug Services", url: "https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/" },
+        Reference { title: "Kubernetes: network policies", url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/" },
+    ],
+};
+
+impl Signature for SynUnanswered {
+    fn id(&self) -> &'static str {
+        "syn-unanswered"
+    }
+
+    fn explanation(&self) -> &'static Explanation {
+        &EXPLANATION
+    }
+
+    fn detect(&self, report: &Report) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for connection in &report.connections {
+            if connection.attempts.len() < 2
+                || !connection.syn_acks.is_empty()
+                || !connection.resets.is_empty()
+            {
+                continue;
+            }
+            if !super::is_syn_backoff(&connection.retry_gaps()) {
+                continue;
+            }
+            let Some(last) = connection
+                .attempts
+                .last()
+                .and_then(|a| journey(report, a.journey))
+            else {
+                continue;
+            };
+            // Lost in a VXLAN overlay: vxlan-syn-loss says more.
+            if last.hops.iter().any(|h| {
+                h.encapsulation
+                    .as_ref()
+                    .is_some_and(|e| e.kind == TunnelKind::Vxlan)
+            }) {
+                continue;
+            }
+            let (where_lost, point) = match last.fate {
+                Fate::LeftNode { interface } => (
+                    format!(
+                        "each SYN left the node through {}",
+                        display_name_of(report, interface)
+                    ),
+                    format!(
+                        "beyond {}: the SYNs left this node and nothing came back",
+                        display_name_of(report, interface)
+                    ),
+                ),
+                Fate::Delivered { interface } => (
+                    format!(
+                        "each SYN was delivered to the pod on {}",
+                        display_name_of(report, interface)
+                    ),
+                    format!(
+                        "the destination pod behind {}: it received the SYNs and never answered",
+                        display_name_of(report, interface)
+                    ),
+                ),
+                Fate::EndedEarly { interface, .. } | Fate::Arrived { interface } => (
+                    format!(
+                        "each SYN was last seen arriving on {}",
+                        display_name_of(report, interface)
+                    ),
+                    format!(
+                        "this node, after {}: the SYNs were never sent on",
+                        display_name_of(report, interface)
+                    ),
+                ),
+                Fate::Observed { interface } => (
+                    format!(
+                        "the capture on {} shows only the SYNs",
+                        display_name_of(report, interface)
+                    ),
+                    "after the capture point: no reply came back".into(),
+                ),
+            };
+            let evidence = vec![
+                Evidence {
+                    frames: connection.attempts.iter().map(|a| a.frame).collect(),
+                    what: format!(
+                        "{} sends {} SYNs to {}, retried after {}",
+                        connection.client,
+                        connection.attempts.len(),
+                        connection.server,
+                        super::gaps_text(&connection.retry_gaps())
+                    ),
+                },
+                Evidence {
+                    frames: last.frames.clone(),
+                    what: where_lost,
+                },
+                Evidence {
+                    frames: Vec::new(),
+                    what: "no SYN-ACK and no reset is seen for any of them".into(),
+                },
+            ];
+            let mut finding = Finding::new(
+                self,
+                Severity::Warning,
+                format!(
+                    "{} → {}: {} SYNs, no answer at all",
+                    connection.client,
+                    connection.server,
+                    connection.attempts.len()
+                ),
+                evidence,
+            );
+            finding.connection = Some(connection.id);
+            finding.journeys = connection.attempts.iter().map(|a| a.journey).collect();
+            finding.point_of_failure = point;
+            finding.failure_frame = last.frames.last().copied();
+            findings.push(finding);
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures;
+    use super::*;
+
+    #[test]
+    fn quiet_on_every_example() {
+        // Each example's SYNs get an answer of some kind, or are lost in a tunnel.
+        fixtures::quiet_elsewhere(&SynUnanswered, &[]);
+    }
+}

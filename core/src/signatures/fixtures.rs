@@ -30,6 +30,10 @@ pub const ALL: &[&str] = &[
     "d_bridge_nf_off.any.pcap",
     "e_dns_aaaa_drop.any.pcap",
     "lab/nat_vxlan4789_ok.any.pcap",
+    "lab/bridge_nf_off.any.pcap",
+    "lab/bridge_nf_off.sll1.pcap",
+    "lab/bridge_nf_on.any.pcap",
+    "lab/syn_dropped_policy.any.pcap",
 ];
 
 /// Asserts `signature` finds nothing in any example but `except`.

@@ -201,6 +201,33 @@ mod tests {
     fn quiet_where_the_reply_is_translated_or_goes_elsewhere() {
         // c's reply comes from the NodePort after a hairpin through the load balancer: another
         // signature. The lab's healthy capture has the reply un-DNATed.
-        fixtures::quiet_elsewhere(&ReplyBypassesConntrack, &["d_bridge_nf_off.any.pcap"]);
+        fixtures::quiet_elsewhere(
+            &ReplyBypassesConntrack,
+            &[
+                "d_bridge_nf_off.any.pcap",
+                "lab/bridge_nf_off.any.pcap",
+                "lab/bridge_nf_off.sll1.pcap",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_lab_reproduces_it_and_its_fix() {
+        // lab/bridge-nf.sh off: tcpdump -i any (SLL2) and -y LINUX_SLL (no interface index).
+        for name in ["lab/bridge_nf_off.any.pcap", "lab/bridge_nf_off.sll1.pcap"] {
+            let found = fixtures::findings(&ReplyBypassesConntrack, name);
+            assert_eq!(found.len(), 1, "{name}: {found:?}");
+            assert!(
+                found[0]
+                    .summary
+                    .contains("from the backend 10.244.0.20:8080"),
+                "{name}: {}",
+                found[0].summary
+            );
+        }
+        // lab/bridge-nf.sh on: bridge-nf-call-iptables=1, the reply is un-DNATed.
+        assert!(
+            fixtures::findings(&ReplyBypassesConntrack, "lab/bridge_nf_on.any.pcap").is_empty()
+        );
     }
 }

@@ -147,8 +147,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quiet_on_every_example() {
-        // Each example's SYNs get an answer of some kind, or are lost in a tunnel.
-        fixtures::quiet_elsewhere(&SynUnanswered, &[]);
+    fn a_policy_drop_on_the_node_shows_it() {
+        // lab/syn-dropped.sh: iptables drops SYNs to the backend in FORWARD.
+        let found = fixtures::findings(&SynUnanswered, "lab/syn_dropped_policy.any.pcap");
+        let [finding] = found.as_slice() else {
+            panic!("{found:?}")
+        };
+        assert_eq!(finding.severity, Severity::Warning);
+        assert!(
+            finding.summary.contains("7 SYNs, no answer at all"),
+            "{}",
+            finding.summary
+        );
+        assert!(
+            finding.point_of_failure.starts_with("this node"),
+            "{}",
+            finding.point_of_failure
+        );
+    }
+
+    #[test]
+    fn quiet_where_syns_get_an_answer_or_are_lost_in_a_tunnel() {
+        fixtures::quiet_elsewhere(&SynUnanswered, &["lab/syn_dropped_policy.any.pcap"]);
     }
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# reply-bypasses-conntrack and its fix: pod A calls a ClusterIP whose backend, pod B, is on the
+# same bridge.
+#   pod a 10.244.0.10 — vethpoda ┐
+#                                 cni0 10.244.0.1 (node)  ClusterIP 10.96.0.10:80 → 10.244.0.20:8080
+#   pod b 10.244.0.20 — vethpodb ┘
+# usage: bridge-nf.sh off|on [LINUX_SLL]
+#   off: net.bridge.bridge-nf-call-iptables=0 on the node: the SYN-ACK is bridged past conntrack.
+#   on:  the fix; the SYN-ACK is un-DNATed and the connection works.
+#   LINUX_SLL: capture with tcpdump -y LINUX_SLL (v1 cooked headers, no interface index).
+source "$(dirname "$0")/lib.sh"
+mode=${1:?off or on}
+linktype=${2:-}
+cleanup
+make_ns node
+bridge node cni0 10.244.0.1/24
+pod a node vethpoda 10.244.0.10/24 10.244.0.1 cni0
+pod b node vethpodb 10.244.0.20/24 10.244.0.1 cni0
+in_ns node sysctl -qw net.bridge.bridge-nf-call-iptables=$([ "$mode" = on ] && echo 1 || echo 0)
+in_ns node iptables -t nat -A PREROUTING -d 10.96.0.10/32 -p tcp --dport 80 -j DNAT --to-destination 10.244.0.20:8080
+serve b 8080
+name=bridge_nf_${mode}$([ -n "$linktype" ] && echo ".sll1" || echo ".any").pcap
+capture node "$name" ${linktype:+-y $linktype}
+fetch a 10.96.0.10 80 8
+stop_capture
+echo "wrote $OUT_DIR/$name"

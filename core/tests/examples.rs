@@ -17,6 +17,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("lab/bridge_nf_on.any.pcap", &[]),
     ("lab/nat_vxlan4789_ok.any.pcap", &[]),
     ("lab/syn_dropped_policy.any.pcap", &["syn-unanswered"]),
+    ("lab/vxlan_lossy.node1.any.pcap", &["vxlan-syn-loss"]),
+    ("lab/vxlan_lossy.node2.any.pcap", &["vxlan-syn-loss"]),
+    ("lab/vxlan_ok.node1.any.pcap", &[]),
+    ("lab/vxlan_ok.node2.any.pcap", &[]),
 ];
 
 #[test]

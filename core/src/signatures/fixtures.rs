@@ -34,6 +34,10 @@ pub const ALL: &[&str] = &[
     "lab/bridge_nf_off.sll1.pcap",
     "lab/bridge_nf_on.any.pcap",
     "lab/syn_dropped_policy.any.pcap",
+    "lab/vxlan_lossy.node1.any.pcap",
+    "lab/vxlan_lossy.node2.any.pcap",
+    "lab/vxlan_ok.node1.any.pcap",
+    "lab/vxlan_ok.node2.any.pcap",
 ];
 
 /// Asserts `signature` finds nothing in any example but `except`.

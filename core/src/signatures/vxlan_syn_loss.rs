@@ -2,11 +2,21 @@
 //! backoff schedule, so connecting takes 63 s (or 1 s).
 
 use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::connection::Attempt;
 use crate::connection::Outcome;
 use crate::journey::{Fate, TunnelKind};
-use crate::report::Report;
+use crate::report::{EncapsulationReport, HopReport, JourneyReport, Report};
 
 pub struct VxlanSynLoss;
+
+/// Which node's view the capture gives.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    /// The SYNs left this node in the tunnel.
+    Sender,
+    /// The SYNs arrived here in the tunnel and never came out of it.
+    Receiver,
+}
 
 static EXPLANATION: Explanation = Explanation {
     title: "SYNs lost in the VXLAN overlay",
@@ -51,12 +61,14 @@ impl Signature for VxlanSynLoss {
             if connection.attempts.len() < 2 {
                 continue;
             }
-            // Attempts sent before any SYN-ACK reached the client: the lost ones.
+            // Attempts sent before any SYN-ACK reached the client: the lost ones. The last one
+            // before the answer is the one that was answered.
+            // A SYN-ACK answers when it reached the client or left towards it (the receiving node's view).
             let answered_at = connection
                 .syn_acks
                 .iter()
-                .filter(|r| matches!(r.fate, Fate::Delivered { .. }))
-                .map(|r| r.last_frame)
+                .filter(|r| matches!(r.fate, Fate::Delivered { .. } | Fate::LeftNode { .. }))
+                .filter_map(|r| r.frames.iter().min().copied())
                 .min();
             let mut lost: Vec<_> = connection
                 .attempts
@@ -64,7 +76,6 @@ impl Signature for VxlanSynLoss {
                 .filter(|a| answered_at.is_none_or(|f| a.frame < f))
                 .collect();
             if answered_at.is_some() {
-                // The last SYN before the answer is the one that was answered.
                 lost.pop();
             }
             let mut tunnelled = Vec::new();
@@ -72,35 +83,41 @@ impl Signature for VxlanSynLoss {
                 let Some(j) = journey(report, attempt.journey) else {
                     continue;
                 };
-                let outer = j.hops.iter().rev().find_map(|h| {
-                    h.encapsulation
-                        .as_ref()
-                        .filter(|e| e.kind == TunnelKind::Vxlan)
-                        .map(|e| (h, e))
-                });
-                if let (Fate::LeftNode { .. }, Some((hop, outer))) = (j.fate, outer) {
-                    tunnelled.push((attempt, j, hop, outer));
-                }
+                let Some(last) = j.hops.last() else { continue };
+                let Some(outer) = last
+                    .encapsulation
+                    .as_ref()
+                    .filter(|e| e.kind == TunnelKind::Vxlan)
+                else {
+                    continue;
+                };
+                let view = match j.fate {
+                    Fate::LeftNode { .. } => View::Sender,
+                    Fate::Arrived { .. } | Fate::EndedEarly { .. } => View::Receiver,
+                    _ => continue,
+                };
+                tunnelled.push((attempt, j, last, outer, view));
             }
-            // Every lost SYN left through the tunnel, and the client kept to the kernel's backoff.
+            // Every lost SYN was lost in the tunnel, and the client kept to the kernel's backoff.
             if tunnelled.is_empty()
                 || tunnelled.len() != lost.len()
                 || !super::is_syn_backoff(&connection.retry_gaps())
             {
                 continue;
             }
-            let (_, _, first_hop, first_outer) = tunnelled[0];
-            let mut ports: Vec<u16> = tunnelled.iter().map(|(_, _, _, o)| o.source_port).collect();
-            let all_ports = ports.clone();
-            ports.sort_unstable();
-            ports.dedup();
-            let bad: Vec<u64> = tunnelled
-                .iter()
-                .filter(|(_, j, _, _)| j.bad_checksum)
-                .map(|(_, _, h, _)| h.frame)
-                .collect();
+            let (_, _, first_hop, first_outer, view) = tunnelled[0];
+            let frames_of = |pick: &dyn Fn(
+                &(
+                    &&Attempt,
+                    &JourneyReport,
+                    &HopReport,
+                    &EncapsulationReport,
+                    View,
+                ),
+            ) -> u64| tunnelled.iter().map(pick).collect::<Vec<u64>>();
+            let vni = first_outer.vni.map_or("?".into(), |v| v.to_string());
             let mut evidence = vec![Evidence {
-                frames: tunnelled.iter().map(|(a, _, _, _)| a.frame).collect(),
+                frames: frames_of(&|t| t.0.frame),
                 what: format!(
                     "{} SYNs from {} to {} went unanswered, retried after {}",
                     lost.len(),
@@ -110,28 +127,42 @@ impl Signature for VxlanSynLoss {
                 ),
             }];
             evidence.push(Evidence {
-                frames: tunnelled.iter().map(|(_, _, h, _)| h.frame).collect(),
-                what: format!(
-                    "each left the node on {} inside VXLAN {} → {}:{} (VNI {}): the loss is beyond this node",
-                    first_hop.interface_name,
-                    first_outer.source,
-                    first_outer.destination,
-                    first_outer.destination_port,
-                    first_outer.vni.map_or("?".into(), |v| v.to_string())
-                ),
+                frames: frames_of(&|t| t.2.frame),
+                what: match view {
+                    View::Sender => format!(
+                        "each left the node on {} inside VXLAN {} → {}:{} (VNI {vni}): the loss is beyond this node",
+                        first_hop.interface_name, first_outer.source, first_outer.destination, first_outer.destination_port
+                    ),
+                    View::Receiver => format!(
+                        "each arrived on {} inside VXLAN {} → {}:{} (VNI {vni}) and was never taken out of the tunnel: dropped on this node before decapsulation",
+                        first_hop.interface_name, first_outer.source, first_outer.destination, first_outer.destination_port
+                    ),
+                },
             });
+            let mut ports: Vec<u16> = tunnelled.iter().map(|t| t.3.source_port).collect();
+            let in_order = ports.clone();
+            ports.sort_unstable();
+            ports.dedup();
             if ports.len() > 1 {
                 evidence.push(Evidence {
-                    frames: tunnelled.iter().map(|(_, _, h, _)| h.frame).collect(),
-                    what: format!("the outer UDP source port changed between retries ({}) while the inner addresses stayed the same", all_ports.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")),
+                    frames: frames_of(&|t| t.2.frame),
+                    what: format!(
+                        "the outer UDP source port changed between retries ({}) while the inner addresses stayed the same",
+                        in_order.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
+                    ),
                 });
             }
+            let bad: Vec<u64> = tunnelled
+                .iter()
+                .filter(|t| t.1.bad_checksum)
+                .map(|t| t.2.frame)
+                .collect();
             evidence.push(Evidence {
                 frames: bad.clone(),
-                what: if bad.is_empty() {
-                    "the outer checksums here are offload placeholders, as expected on the sending node: a corrupted checksum would show only on the wire or on the receiving node (capture there, or count UdpInCsumErrors)".into()
-                } else {
-                    format!("the encapsulated packets carry wrong checksums (frames {bad:?}): the receiving NIC drops them")
+                what: match (bad.is_empty(), view) {
+                    (false, _) => format!("the encapsulated packets carry wrong checksums (frames {bad:?}): the receiving NIC drops them"),
+                    (true, View::Sender) => "the outer checksums here are offload placeholders, as expected on the sending node: a corrupted checksum would show only on the wire or on the receiving node (capture there, or count UdpInCsumErrors)".into(),
+                    (true, View::Receiver) => "their checksums are not wrong in this capture, so here the drop has another cause than the checksum bug (a filter on the VXLAN port, or the NIC before the capture point: count UdpInCsumErrors)".into(),
                 },
             });
             let (severity, outcome) = match (connection.outcome, connection.time_to_connect) {
@@ -150,26 +181,33 @@ impl Signature for VxlanSynLoss {
                 }
                 _ => (Severity::Error, "never connected".to_string()),
             };
+            let peer = match view {
+                View::Sender => first_outer.destination.clone(),
+                View::Receiver => first_outer.source.clone(),
+            };
             let mut finding = Finding::new(
                 self,
                 severity,
                 format!(
-                    "{} → {}: {} SYNs lost in the VXLAN overlay to {} ({}); {outcome}",
+                    "{} → {}: {} SYNs lost in the VXLAN overlay {} {peer} ({}); {outcome}",
                     connection.client,
                     connection.server,
                     lost.len(),
-                    first_outer.destination,
+                    if view == View::Sender { "to" } else { "from" },
                     super::gaps_text(&connection.retry_gaps())
                 ),
                 evidence,
             );
             finding.connection = Some(connection.id);
-            finding.journeys = tunnelled.iter().map(|(a, _, _, _)| a.journey).collect();
-            finding.point_of_failure = format!(
-                "beyond {}: the SYNs left this node encapsulated towards {} and nothing came back",
-                first_hop.interface_name, first_outer.destination
-            );
-            finding.failure_frame = tunnelled.last().map(|(_, _, h, _)| h.frame);
+            finding.journeys = tunnelled.iter().map(|t| t.0.journey).collect();
+            finding.point_of_failure = match view {
+                View::Sender => format!("beyond {}: the SYNs left this node encapsulated towards {peer} and nothing came back", first_hop.interface_name),
+                View::Receiver => format!(
+                    "{} on this node: the VXLAN packets from {peer} arrived and were dropped before decapsulation (a bad outer checksum, or a filter on UDP {})",
+                    first_hop.interface_name, first_outer.destination_port
+                ),
+            };
+            finding.failure_frame = tunnelled.last().map(|t| t.2.frame);
             findings.push(finding);
         }
         findings
@@ -216,8 +254,52 @@ mod tests {
     }
 
     #[test]
+    fn the_lab_shows_it_from_both_nodes_with_the_classic_schedule() {
+        // lab/vxlan-loss.sh lossy: node2 drops VXLAN for 20 s; the client backs off 1, 2, 4, 8, 16 s.
+        let sender = fixtures::findings(&VxlanSynLoss, "lab/vxlan_lossy.node1.any.pcap");
+        let [finding] = sender.as_slice() else {
+            panic!("{sender:?}")
+        };
+        assert!(
+            finding.summary.contains("5 SYNs lost"),
+            "{}",
+            finding.summary
+        );
+        assert!(
+            finding.point_of_failure.starts_with("beyond"),
+            "{}",
+            finding.point_of_failure
+        );
+        let receiver = fixtures::findings(&VxlanSynLoss, "lab/vxlan_lossy.node2.any.pcap");
+        let [finding] = receiver.as_slice() else {
+            panic!("{receiver:?}")
+        };
+        assert!(
+            finding
+                .point_of_failure
+                .contains("dropped before decapsulation"),
+            "{}",
+            finding.point_of_failure
+        );
+        assert!(
+            finding
+                .evidence
+                .iter()
+                .any(|e| e.what.contains("another cause than the checksum bug")),
+            "the lab's checksums are fine: say so"
+        );
+    }
+
+    #[test]
     fn quiet_when_the_first_syn_through_the_tunnel_is_answered() {
-        // The lab capture crosses VXLAN on 4789 and connects at once.
-        fixtures::quiet_elsewhere(&VxlanSynLoss, &["b_syn_backoff_vxlan8472.any.pcap"]);
+        // The healthy lab runs cross VXLAN on 8472 and 4789 and connect at once.
+        fixtures::quiet_elsewhere(
+            &VxlanSynLoss,
+            &[
+                "b_syn_backoff_vxlan8472.any.pcap",
+                "lab/vxlan_lossy.node1.any.pcap",
+                "lab/vxlan_lossy.node2.any.pcap",
+            ],
+        );
     }
 }

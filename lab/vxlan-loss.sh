@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# vxlan-syn-loss: client pod on node1 calls a ClusterIP whose backend is on node2 across a
+# flannel-style VXLAN overlay (UDP 8472). node2 drops the VXLAN packets for the first 20 s
+# (standing in for the NIC dropping packets with a bad outer checksum), then lets them through.
+# The client uses the classic SYN schedule (tcp_syn_linear_timeouts=0: 1, 2, 4, 8, 16 s).
+#   pod client 10.244.1.10 — vethclient — node1 cni0 10.244.1.1 | flannel.1 10.244.1.0 | eth0 172.18.0.2
+#   node2 eth0 172.18.0.3 | flannel.1 10.244.2.0 | cni0 10.244.2.1 — vethserver — pod server 10.244.2.20:8080
+# usage: vxlan-loss.sh lossy|ok
+# Writes vxlan_<mode>.node1.any.pcap and vxlan_<mode>.node2.any.pcap (tcpdump -i any on each).
+source "$(dirname "$0")/lib.sh"
+mode=${1:?lossy or ok}
+cleanup
+make_ns node1 node2
+veth node1 eth0 node2 eth0
+in_ns node1 ip addr add 172.18.0.2/24 dev eth0
+in_ns node2 ip addr add 172.18.0.3/24 dev eth0
+bridge node1 cni0 10.244.1.1/24
+bridge node2 cni0 10.244.2.1/24
+pod client node1 vethclient 10.244.1.10/24 10.244.1.1 cni0
+pod server node2 vethserver 10.244.2.20/24 10.244.2.1 cni0
+in_ns client sysctl -qw net.ipv4.tcp_syn_linear_timeouts=0
+for n in node1 node2; do
+  local_ip=$([ $n = node1 ] && echo 172.18.0.2 || echo 172.18.0.3)
+  peer_ip=$([ $n = node1 ] && echo 172.18.0.3 || echo 172.18.0.2)
+  own=$([ $n = node1 ] && echo 10.244.1.0 || echo 10.244.2.0)
+  peer_net=$([ $n = node1 ] && echo 10.244.2.0 || echo 10.244.1.0)
+  in_ns $n ip link add flannel.1 type vxlan id 1 local "$local_ip" dstport 8472 nolearning dev eth0
+  in_ns $n ip addr add "$own/32" dev flannel.1
+  in_ns $n ip link set flannel.1 up
+  peer_mac=$(in_ns $([ $n = node1 ] && echo node2 || echo node1) cat /sys/class/net/flannel.1/address 2>/dev/null || true)
+  echo "$n $peer_net" >/dev/null
+done
+# flannel programs the peer's VTEP MAC, a neighbour entry and an FDB entry; do the same.
+mac1=$(in_ns node1 cat /sys/class/net/flannel.1/address)
+mac2=$(in_ns node2 cat /sys/class/net/flannel.1/address)
+in_ns node1 ip route add 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink
+in_ns node2 ip route add 10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink
+in_ns node1 ip neigh add 10.244.2.0 lladdr "$mac2" dev flannel.1
+in_ns node2 ip neigh add 10.244.1.0 lladdr "$mac1" dev flannel.1
+in_ns node1 bridge fdb append "$mac2" dev flannel.1 dst 172.18.0.3
+in_ns node2 bridge fdb append "$mac1" dev flannel.1 dst 172.18.0.2
+in_ns node1 iptables -t nat -A PREROUTING -d 10.96.0.20/32 -p tcp --dport 80 -j DNAT --to-destination 10.244.2.20:8080
+serve server 8080
+if [ "$mode" = lossy ]; then
+  in_ns node2 iptables -A INPUT -p udp --dport 8472 -j DROP
+fi
+capture node2 "vxlan_$mode.node2.any.pcap"
+NODE2_PID=$CAPTURE_PID
+capture node1 "vxlan_$mode.node1.any.pcap"
+if [ "$mode" = lossy ]; then
+  ( sleep 20; in_ns node2 iptables -D INPUT -p udp --dport 8472 -j DROP ) &
+  PIDS+=($!)
+fi
+fetch client 10.96.0.20 80 40
+stop_capture
+CAPTURE_PID=$NODE2_PID stop_capture
+echo "wrote $OUT_DIR/vxlan_$mode.node1.any.pcap and .node2.any.pcap"

@@ -9,6 +9,15 @@ use crate::report::{EncapsulationReport, HopReport, JourneyReport, Report};
 
 pub struct VxlanSynLoss;
 
+/// A lost SYN: its attempt, journey, last sighting and tunnel header, and whose view it is.
+type Lost<'r> = (
+    &'r Attempt,
+    &'r JourneyReport,
+    &'r HopReport,
+    &'r EncapsulationReport,
+    View,
+);
+
 /// Which node's view the capture gives.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum View {
@@ -78,7 +87,7 @@ impl Signature for VxlanSynLoss {
             if answered_at.is_some() {
                 lost.pop();
             }
-            let mut tunnelled = Vec::new();
+            let mut tunnelled: Vec<Lost<'_>> = Vec::new();
             for attempt in &lost {
                 let Some(j) = journey(report, attempt.journey) else {
                     continue;
@@ -96,7 +105,7 @@ impl Signature for VxlanSynLoss {
                     Fate::Arrived { .. } | Fate::EndedEarly { .. } => View::Receiver,
                     _ => continue,
                 };
-                tunnelled.push((attempt, j, last, outer, view));
+                tunnelled.push((*attempt, j, last, outer, view));
             }
             // Every lost SYN was lost in the tunnel, and the client kept to the kernel's backoff.
             if tunnelled.is_empty()
@@ -106,15 +115,8 @@ impl Signature for VxlanSynLoss {
                 continue;
             }
             let (_, _, first_hop, first_outer, view) = tunnelled[0];
-            let frames_of = |pick: &dyn Fn(
-                &(
-                    &&Attempt,
-                    &JourneyReport,
-                    &HopReport,
-                    &EncapsulationReport,
-                    View,
-                ),
-            ) -> u64| tunnelled.iter().map(pick).collect::<Vec<u64>>();
+            let frames_of =
+                |pick: &dyn Fn(&Lost<'_>) -> u64| tunnelled.iter().map(pick).collect::<Vec<u64>>();
             let vni = first_outer.vni.map_or("?".into(), |v| v.to_string());
             let mut evidence = vec![Evidence {
                 frames: frames_of(&|t| t.0.frame),

@@ -15,6 +15,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("lab/bridge_nf_off.any.pcap", &["reply-bypasses-conntrack"]),
     ("lab/bridge_nf_off.sll1.pcap", &["reply-bypasses-conntrack"]),
     ("lab/bridge_nf_on.any.pcap", &[]),
+    ("lab/dns_lossy.any.pcap", &["dns-conntrack-race"]),
+    ("lab/dns_ok.any.pcap", &[]),
     ("lab/nat_vxlan4789_ok.any.pcap", &[]),
     ("lab/syn_dropped_policy.any.pcap", &["syn-unanswered"]),
     ("lab/vxlan_lossy.node1.any.pcap", &["vxlan-syn-loss"]),

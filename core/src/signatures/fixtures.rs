@@ -33,6 +33,8 @@ pub const ALL: &[&str] = &[
     "lab/bridge_nf_off.any.pcap",
     "lab/bridge_nf_off.sll1.pcap",
     "lab/bridge_nf_on.any.pcap",
+    "lab/dns_lossy.any.pcap",
+    "lab/dns_ok.any.pcap",
     "lab/syn_dropped_policy.any.pcap",
     "lab/vxlan_lossy.node1.any.pcap",
     "lab/vxlan_lossy.node2.any.pcap",

@@ -61,7 +61,7 @@ capture() {
   local node=$1 file=$2; shift 2
   mkdir -p "$OUT_DIR"
   # Immediate mode: packets reach the file as they come, none is left in the ring at the end.
-  in_ns "$node" tcpdump -i any --immediate-mode -U -s 262144 -w "$OUT_DIR/$file" "$@" 'not arp and not ip6' 2>/dev/null &
+  in_ns "$node" tcpdump -i any --immediate-mode -U -s 262144 -w "$OUT_DIR/$file" "$@" 'not arp and not ip6' 2>>"${TMPDIR:-/tmp}/dslab-tcpdump.log" &
   CAPTURE_PID=$!
   PIDS+=("$CAPTURE_PID")
   sleep 1

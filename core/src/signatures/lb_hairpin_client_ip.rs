@@ -189,7 +189,29 @@ mod tests {
     }
 
     #[test]
-    fn quiet_without_a_load_balancer_in_the_path() {
-        fixtures::quiet_elsewhere(&LbHairpinClientIp, &["c_nlb_hairpin_nosnat.any.pcap"]);
+    fn the_lab_reproduces_it_and_the_load_balancer_that_masquerades_does_not() {
+        // lab/lb-hairpin.sh preserve: the LB keeps the client's address.
+        let found = fixtures::findings(&LbHairpinClientIp, "lab/lb_hairpin_preserve.any.pcap");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .summary
+                .contains("answered directly from 172.18.0.2:30080"),
+            "{}",
+            found[0].summary
+        );
+        // lab/lb-hairpin.sh snat: the LB masquerades, the reply returns through it.
+        assert!(fixtures::findings(&LbHairpinClientIp, "lab/lb_hairpin_snat.any.pcap").is_empty());
+    }
+
+    #[test]
+    fn quiet_without_a_load_balancer_that_keeps_the_client_address() {
+        fixtures::quiet_elsewhere(
+            &LbHairpinClientIp,
+            &[
+                "c_nlb_hairpin_nosnat.any.pcap",
+                "lab/lb_hairpin_preserve.any.pcap",
+            ],
+        );
     }
 }

@@ -155,7 +155,26 @@ mod tests {
     }
 
     #[test]
+    fn the_lab_reproduces_strict_rp_filter_and_loose_mode_fixes_it() {
+        // lab/rp-filter.sh strict: the node's IPReversePathFilter counter read 9 after the run.
+        let found = fixtures::findings(&ReplyDroppedOnHost, "lab/rp_filter_strict.any.pcap");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].summary.contains("9 replies"),
+            "{}",
+            found[0].summary
+        );
+        assert!(fixtures::findings(&ReplyDroppedOnHost, "lab/rp_filter_loose.any.pcap").is_empty());
+    }
+
+    #[test]
     fn quiet_when_replies_reach_the_pod() {
-        fixtures::quiet_elsewhere(&ReplyDroppedOnHost, &["a_asym_rpfilter_drop.any.pcap"]);
+        fixtures::quiet_elsewhere(
+            &ReplyDroppedOnHost,
+            &[
+                "a_asym_rpfilter_drop.any.pcap",
+                "lab/rp_filter_strict.any.pcap",
+            ],
+        );
     }
 }

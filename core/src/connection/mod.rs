@@ -8,7 +8,8 @@
 mod dns;
 mod udp;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
 
 use serde::Serialize;
 
@@ -125,6 +126,13 @@ pub struct Connection {
     /// Data-carrying segments seen after the handshake (each counted once, not per hop).
     pub data_segments: u64,
     pub fin_frames: Vec<u64>,
+    /// ICMP errors about this connection's packets (unreachable, fragmentation needed...).
+    pub icmp_errors: Vec<IcmpError>,
+    /// Data segments sent more than once by an endpoint (up to 64).
+    pub retransmissions: Vec<Retransmission>,
+    /// Unacknowledged data per direction (client's, server's), in sequence order.
+    #[serde(skip)]
+    in_flight: [VecDeque<(u32, InFlight)>; 2],
     pub first_frame: u64,
     pub last_frame: u64,
     #[serde(skip)]
@@ -154,6 +162,124 @@ impl Connection {
     }
 }
 
+/// An ICMP error about one of the connection's packets.
+#[derive(Clone, Debug, Serialize)]
+pub struct IcmpError {
+    pub frames: Vec<u64>,
+    pub journey: u64,
+    /// Who sent it (a router, the node, the destination).
+    pub from: IpAddr,
+    /// e.g. `port unreachable`, `fragmentation needed (MTU 1400)`.
+    pub kind: String,
+    pub unreachable: bool,
+    pub mtu: Option<u32>,
+    pub fate: Fate,
+}
+
+/// A data segment an endpoint sent more than once.
+#[derive(Clone, Debug, Serialize)]
+pub struct Retransmission {
+    pub by: Side,
+    pub sequence: u32,
+    pub length: u32,
+    /// The first sighting of each transmission.
+    pub frames: Vec<u64>,
+    pub journeys: Vec<u64>,
+    /// Whether the other end ever acknowledged it.
+    pub acknowledged: bool,
+}
+
+/// A data segment not yet acknowledged.
+#[derive(Clone, Debug)]
+struct InFlight {
+    length: u32,
+    frames: Vec<u64>,
+    journeys: Vec<u64>,
+    retransmission: Option<usize>,
+}
+
+/// Segments followed per connection and direction; beyond this the oldest are forgotten.
+const MAX_IN_FLIGHT: usize = 256;
+const MAX_RETRANSMISSIONS: usize = 64;
+
+impl Connection {
+    /// Follows data segments until acknowledged, to see which had to be sent again. Segments
+    /// are queued in sequence order per direction, so an acknowledgment pops from the front
+    /// and only a retransmission searches.
+    fn track_segments(&mut self, side: Side, tcp: crate::journey::TcpFields, journey: &Journey) {
+        let (this, other) = if side == Side::Client { (0, 1) } else { (1, 0) };
+        if tcp.flags & ACK != 0 {
+            let ack = tcp.acknowledgment;
+            while let Some((sequence, segment)) = self.in_flight[other].front() {
+                if (ack.wrapping_sub(sequence.wrapping_add(segment.length)) as i32) < 0 {
+                    break;
+                }
+                if let Some(index) = segment.retransmission {
+                    self.retransmissions[index].acknowledged = true;
+                }
+                self.in_flight[other].pop_front();
+            }
+        }
+        if tcp.payload_len == 0 {
+            return;
+        }
+        let queue = &mut self.in_flight[this];
+        let newer = queue
+            .back()
+            .is_none_or(|(last, _)| (tcp.sequence.wrapping_sub(*last) as i32) > 0);
+        let position = if newer {
+            None
+        } else {
+            queue
+                .iter()
+                .position(|(sequence, _)| *sequence == tcp.sequence)
+        };
+        let segment = match position {
+            Some(i) => &mut queue[i].1,
+            None if newer => {
+                if queue.len() >= MAX_IN_FLIGHT {
+                    queue.pop_front();
+                }
+                queue.push_back((
+                    tcp.sequence,
+                    InFlight {
+                        length: tcp.payload_len,
+                        frames: Vec::new(),
+                        journeys: Vec::new(),
+                        retransmission: None,
+                    },
+                ));
+                &mut queue.back_mut().expect("just pushed").1
+            }
+            // Older than the newest and not in flight: already acknowledged or forgotten.
+            None => return,
+        };
+        segment.frames.push(journey.first().frame);
+        segment.journeys.push(journey.id);
+        if segment.frames.len() < 2 {
+            return;
+        }
+        match segment.retransmission {
+            Some(index) => {
+                self.retransmissions[index].frames = segment.frames.clone();
+                self.retransmissions[index].journeys = segment.journeys.clone();
+            }
+            None if self.retransmissions.len() < MAX_RETRANSMISSIONS => {
+                segment.retransmission = Some(self.retransmissions.len());
+                self.retransmissions.push(Retransmission {
+                    by: side,
+                    sequence: tcp.sequence,
+                    length: segment.length,
+                    frames: segment.frames.clone(),
+                    journeys: segment.journeys.clone(),
+                    acknowledged: false,
+                });
+            }
+            None => {}
+        }
+    }
+}
+
 /// Builds connections from journeys, in the order they close (nearly capture order).
 #[derive(Default)]
 pub struct TcpTracker {
@@ -170,6 +296,10 @@ impl TcpTracker {
 
     /// Adds a journey; returns which end of its connection sent it (for TCP journeys).
     pub fn add(&mut self, journey: &Journey) -> Option<Side> {
+        if let Some(icmp) = journey.icmp {
+            self.add_icmp(journey, icmp);
+            return None;
+        }
         let tcp = journey.tcp?;
         if journey.first().tuple.protocol != PROTOCOL_TCP {
             return None;
@@ -266,11 +396,41 @@ impl TcpTracker {
                 connection.fin_frames.push(first.frame);
             }
         }
+        let side = if from_client {
+            Side::Client
+        } else {
+            Side::Server
+        };
+        connection.track_segments(side, tcp, journey);
         Some(if from_client {
             Side::Client
         } else {
             Side::Server
         })
+    }
+
+    /// Attaches an ICMP error to the connection whose packet it quotes.
+    fn add_icmp(&mut self, journey: &Journey, icmp: crate::journey::IcmpFields) {
+        let Some(quoted) = icmp.quoted.filter(|q| q.protocol == PROTOCOL_TCP) else {
+            return;
+        };
+        let Some(&index) = self
+            .by_tuple
+            .get(&quoted)
+            .or_else(|| self.by_tuple.get(&quoted.reversed()))
+        else {
+            return;
+        };
+        let connection = &mut self.connections[index];
+        connection.icmp_errors.push(IcmpError {
+            frames: journey.frames(),
+            journey: journey.id,
+            from: journey.first().tuple.source,
+            kind: icmp.describe(),
+            unreachable: icmp.is_unreachable(),
+            mtu: icmp.path_mtu(),
+            fate: journey.fate,
+        });
     }
 
     fn open(
@@ -294,6 +454,9 @@ impl TcpTracker {
             established_frame: None,
             data_segments: 0,
             fin_frames: Vec::new(),
+            icmp_errors: Vec::new(),
+            retransmissions: Vec::new(),
+            in_flight: [VecDeque::new(), VecDeque::new()],
             first_frame: journey.first().frame,
             last_frame: journey.first().frame,
             isn,
@@ -310,13 +473,16 @@ impl TcpTracker {
     /// Settles each connection's outcome; `capture_end` is the last timestamp in the capture.
     pub fn finish(mut self, capture_end: Option<Timestamp>) -> Vec<Connection> {
         for connection in &mut self.connections {
+            // Only the report is kept from here on.
+            connection.in_flight = [VecDeque::new(), VecDeque::new()];
             if connection.outcome == Outcome::MidStream {
                 continue;
             }
             connection.outcome = if connection.established_frame.is_some() {
                 Outcome::Established
-            } else if connection.resets.iter().any(|r| r.by == Side::Server)
-                && connection.syn_acks.is_empty()
+            } else if connection.syn_acks.is_empty()
+                && (connection.resets.iter().any(|r| r.by == Side::Server)
+                    || connection.icmp_errors.iter().any(|e| e.unreachable))
             {
                 Outcome::Refused
             } else if connection.resets.iter().any(|r| r.by == Side::Client)

@@ -76,13 +76,17 @@ pub enum Layer<'a> {
     Ipv6(Ipv6Layer<'a>),
     Tcp(TcpLayer<'a>),
     Udp(UdpLayer<'a>),
+    /// `rest` is the type-specific second word of the header (the next-hop MTU of a
+    /// "fragmentation needed", an echo's identifier and sequence...).
     Icmpv4 {
         icmp_type: u8,
         code: u8,
+        rest: u32,
     },
     Icmpv6 {
         icmp_type: u8,
         code: u8,
+        rest: u32,
     },
     Vxlan {
         vni: u32,
@@ -575,7 +579,11 @@ impl<'a> Decoder<'a> {
             }
             Some(TransportSlice::Icmpv4(icmp)) => {
                 let (icmp_type, code) = (icmp.type_u8(), icmp.code_u8());
-                self.packet.layers.push(Layer::Icmpv4 { icmp_type, code });
+                self.packet.layers.push(Layer::Icmpv4 {
+                    icmp_type,
+                    code,
+                    rest: u32::from_be_bytes(icmp.bytes5to8()),
+                });
                 if matches!(icmp_type, 3 | 4 | 5 | 11 | 12) {
                     self.quote(icmp.payload())
                 } else {
@@ -584,7 +592,11 @@ impl<'a> Decoder<'a> {
             }
             Some(TransportSlice::Icmpv6(icmp)) => {
                 let (icmp_type, code) = (icmp.type_u8(), icmp.code_u8());
-                self.packet.layers.push(Layer::Icmpv6 { icmp_type, code });
+                self.packet.layers.push(Layer::Icmpv6 {
+                    icmp_type,
+                    code,
+                    rest: u32::from_be_bytes(icmp.bytes5to8()),
+                });
                 if matches!(icmp_type, 1..=4) {
                     self.quote(icmp.payload())
                 } else {

@@ -24,8 +24,8 @@ use crate::capture::Timestamp;
 
 pub use dns::type_name as dns_type_name;
 pub use observation::{
-    interface_key, observe, Direction, DnsFields, Encapsulation, Endpoint, FiveTuple, InterfaceKey,
-    Observation, TcpFields, TunnelKind,
+    interface_key, observe, Direction, DnsFields, Encapsulation, Endpoint, FiveTuple, IcmpFields,
+    InterfaceKey, Observation, TcpFields, TunnelKind,
 };
 pub use roles::{InterfaceRole, RoleEvidence};
 
@@ -114,6 +114,7 @@ pub struct Journey {
     pub ip_id: Option<u16>,
     pub tcp: Option<TcpFields>,
     pub dns: Option<DnsFields>,
+    pub icmp: Option<IcmpFields>,
     pub bad_checksum: bool,
     pub fate: Fate,
     fingerprint: u64,
@@ -148,6 +149,7 @@ impl Journey {
             ip_id: obs.ip_id,
             tcp: obs.tcp,
             dns: obs.dns,
+            icmp: obs.icmp,
             bad_checksum: obs.bad_checksum,
             fate: Fate::Observed {
                 interface: obs.interface,

@@ -131,6 +131,90 @@ pub struct DnsFields {
     pub question: Option<(String, u16)>,
 }
 
+/// An ICMP or ICMPv6 message, with the packet an error quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IcmpFields {
+    pub version6: bool,
+    pub icmp_type: u8,
+    pub code: u8,
+    /// The second word of the header: the next-hop MTU of "fragmentation needed" (in its low
+    /// 16 bits) and of ICMPv6 "packet too big".
+    pub rest: u32,
+    /// The addresses of the packet an error quotes, as it was sent.
+    pub quoted: Option<FiveTuple>,
+}
+
+impl IcmpFields {
+    /// Destination unreachable (any code).
+    pub fn is_unreachable(&self) -> bool {
+        (!self.version6 && self.icmp_type == 3) || (self.version6 && self.icmp_type == 1)
+    }
+
+    /// Fragmentation needed (IPv4) or packet too big (IPv6), with the MTU it announces.
+    pub fn path_mtu(&self) -> Option<u32> {
+        match (self.version6, self.icmp_type, self.code) {
+            (false, 3, 4) => Some(self.rest & 0xFFFF),
+            (true, 2, _) => Some(self.rest),
+            _ => None,
+        }
+    }
+
+    /// In words, e.g. `port unreachable`.
+    pub fn describe(&self) -> String {
+        match (self.version6, self.icmp_type, self.code) {
+            (false, 3, 0) | (true, 1, 3) => "destination unreachable (host)".into(),
+            (false, 3, 1) => "host unreachable".into(),
+            (false, 3, 3) | (true, 1, 4) => "port unreachable".into(),
+            (false, 3, 4) | (true, 2, _) => format!(
+                "fragmentation needed (MTU {})",
+                self.path_mtu().unwrap_or(0)
+            ),
+            (false, 3, 9 | 10 | 13) | (true, 1, 1) => "administratively prohibited".into(),
+            (false, 11, _) | (true, 3, _) => "time exceeded".into(),
+            (_, t, c) => format!("ICMP type {t} code {c}"),
+        }
+    }
+}
+
+/// The five-tuple of the packet an ICMP error quotes (the layers after the quote marker).
+fn quoted_tuple(quote: &[Layer<'_>]) -> Option<FiveTuple> {
+    let mut tuple = match quote
+        .iter()
+        .find(|l| matches!(l, Layer::Ipv4(_) | Layer::Ipv6(_)))?
+    {
+        Layer::Ipv4(ip) => FiveTuple {
+            source: IpAddr::V4(ip.source),
+            destination: IpAddr::V4(ip.destination),
+            protocol: ip.protocol,
+            source_port: 0,
+            destination_port: 0,
+        },
+        Layer::Ipv6(ip) => FiveTuple {
+            source: IpAddr::V6(ip.source),
+            destination: IpAddr::V6(ip.destination),
+            protocol: ip.next_header,
+            source_port: 0,
+            destination_port: 0,
+        },
+        _ => return None,
+    };
+    for layer in quote {
+        match layer {
+            Layer::Tcp(tcp) => {
+                (tuple.source_port, tuple.destination_port) =
+                    (tcp.source_port, tcp.destination_port)
+            }
+            Layer::Udp(udp) => {
+                (tuple.source_port, tuple.destination_port) =
+                    (udp.source_port, udp.destination_port)
+            }
+            _ => continue,
+        }
+        break;
+    }
+    Some(tuple)
+}
+
 /// One packet seen on one interface.
 #[derive(Clone, Debug)]
 pub struct Observation {
@@ -146,6 +230,7 @@ pub struct Observation {
     pub ttl: u8,
     pub tcp: Option<TcpFields>,
     pub dns: Option<DnsFields>,
+    pub icmp: Option<IcmpFields>,
     /// Hash of what NAT and encapsulation leave alone: protocol, TCP sequence, ack, flags and
     /// options, and the payload. Copies of one packet share it; most retransmissions do not
     /// (TCP timestamps change), and the IPv4 identification tells the rest apart.
@@ -216,6 +301,7 @@ pub fn observe(frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) -> Option<Obser
     };
     let mut tcp_fields = None;
     let mut dns = None;
+    let mut icmp = None;
     let mut bad_checksum = false;
     for layer in &layers[inner_ip..] {
         match layer {
@@ -250,8 +336,24 @@ pub fn observe(frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) -> Option<Obser
                 }
                 break;
             }
-            Layer::Icmpv4 { icmp_type, code } | Layer::Icmpv6 { icmp_type, code } => {
+            Layer::Icmpv4 {
+                icmp_type,
+                code,
+                rest,
+            }
+            | Layer::Icmpv6 {
+                icmp_type,
+                code,
+                rest,
+            } => {
                 (icmp_type, code).hash(&mut hasher);
+                icmp = Some(IcmpFields {
+                    version6: matches!(layer, Layer::Icmpv6 { .. }),
+                    icmp_type: *icmp_type,
+                    code: *code,
+                    rest: *rest,
+                    quoted: quoted_tuple(&packet.layers[end..]),
+                });
             }
             _ => {}
         }
@@ -276,6 +378,7 @@ pub fn observe(frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) -> Option<Obser
         ttl,
         tcp: tcp_fields,
         dns,
+        icmp,
         fingerprint: hasher.finish(),
         bad_checksum,
     })

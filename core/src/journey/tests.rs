@@ -39,6 +39,7 @@ fn syn(
             payload_len: 0,
         }),
         dns: None,
+        icmp: None,
         fingerprint: 42,
         bad_checksum: false,
     }

@@ -162,8 +162,8 @@ impl IcmpFields {
     /// In words, e.g. `port unreachable`.
     pub fn describe(&self) -> String {
         match (self.version6, self.icmp_type, self.code) {
-            (false, 3, 0) | (true, 1, 3) => "destination unreachable (host)".into(),
-            (false, 3, 1) => "host unreachable".into(),
+            (false, 3, 0) | (true, 1, 0) => "network unreachable".into(),
+            (false, 3, 1) | (true, 1, 3) => "host unreachable".into(),
             (false, 3, 3) | (true, 1, 4) => "port unreachable".into(),
             (false, 3, 4) | (true, 2, _) => format!(
                 "fragmentation needed (MTU {})",

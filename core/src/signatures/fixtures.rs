@@ -34,6 +34,8 @@ pub const ALL: &[&str] = &[
     "lab/lb_hairpin_snat.any.pcap",
     "lab/rp_filter_loose.any.pcap",
     "lab/rp_filter_strict.any.pcap",
+    "lab/refused_reject.any.pcap",
+    "lab/refused_wrong_port.any.pcap",
     "lab/bridge_nf_off.any.pcap",
     "lab/bridge_nf_off.sll1.pcap",
     "lab/bridge_nf_on.any.pcap",

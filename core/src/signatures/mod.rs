@@ -6,6 +6,7 @@
 //! DNS queries and journeys, never the raw packets, and every finding names the frames that
 //! prove it.
 
+mod connection_refused;
 mod dns_conntrack_race;
 mod lb_hairpin_client_ip;
 mod reply_bypasses_conntrack;
@@ -25,6 +26,7 @@ pub static SIGNATURES: &[&dyn Signature] = &[
     &reply_dropped_on_host::ReplyDroppedOnHost,
     &dns_conntrack_race::DnsConntrackRace,
     &syn_unanswered::SynUnanswered,
+    &connection_refused::ConnectionRefused,
 ];
 
 /// A failure mode dropscope recognises.

@@ -384,6 +384,10 @@ fn journey_report(
             name(expected),
             journey.last().tuple.destination
         ),
+        Fate::Resegmented { interface } => format!(
+            "arrived on {} as a super-packet larger than any wire packet; it leaves cut into pieces, followed as their own journeys",
+            name(interface)
+        ),
         Fate::Arrived { interface } => format!("arrived on {} (for the node itself, or not followed further)", name(interface)),
         Fate::Observed { interface } => format!("seen on {}", name(interface)),
     };

@@ -23,6 +23,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     ("lab/lb_hairpin_snat.any.pcap", &[]),
     ("lab/nat_vxlan4789_ok.any.pcap", &[]),
+    ("lab/pmtu_blackhole.any.pcap", &["pmtu-black-hole"]),
+    ("lab/pmtu_ok.any.pcap", &[]),
     ("lab/refused_reject.any.pcap", &["connection-refused"]),
     ("lab/refused_wrong_port.any.pcap", &["connection-refused"]),
     ("lab/rp_filter_loose.any.pcap", &[]),

@@ -181,18 +181,23 @@ pub struct IcmpError {
 pub struct Retransmission {
     pub by: Side,
     pub sequence: u32,
+    /// Payload bytes of the latest transmission.
     pub length: u32,
     /// The first sighting of each transmission.
     pub frames: Vec<u64>,
     pub journeys: Vec<u64>,
     /// Whether the other end ever acknowledged it.
     pub acknowledged: bool,
+    /// The interface its transmissions were seen leaving the node through, if any was.
+    pub left_through: Option<crate::journey::InterfaceKey>,
 }
 
 /// A data segment not yet acknowledged.
 #[derive(Clone, Debug)]
 struct InFlight {
     length: u32,
+    /// When it was last sent: sightings closer than a retransmission can be are one send.
+    last_sent: Timestamp,
     frames: Vec<u64>,
     journeys: Vec<u64>,
     retransmission: Option<usize>,
@@ -244,6 +249,7 @@ impl Connection {
                     tcp.sequence,
                     InFlight {
                         length: tcp.payload_len,
+                        last_sent: journey.start(),
                         frames: Vec::new(),
                         journeys: Vec::new(),
                         retransmission: None,
@@ -254,6 +260,15 @@ impl Connection {
             // Older than the newest and not in flight: already acknowledged or forgotten.
             None => return,
         };
+        // The pieces a node cuts a super-packet into start with the same sequence number within
+        // microseconds; TCP never resends that fast.
+        let sent = journey.start();
+        if !segment.frames.is_empty()
+            && sent.nanos_since(segment.last_sent).abs() < crate::journey::HOP_WINDOW_NANOS
+        {
+            return;
+        }
+        segment.last_sent = sent;
         segment.frames.push(journey.first().frame);
         segment.journeys.push(journey.id);
         if segment.frames.len() < 2 {
@@ -263,16 +278,25 @@ impl Connection {
             Some(index) => {
                 self.retransmissions[index].frames = segment.frames.clone();
                 self.retransmissions[index].journeys = segment.journeys.clone();
+                let retransmission = &mut self.retransmissions[index];
+                retransmission.length = tcp.payload_len;
+                if let Fate::LeftNode { interface } = journey.fate {
+                    retransmission.left_through = Some(interface);
+                }
             }
             None if self.retransmissions.len() < MAX_RETRANSMISSIONS => {
                 segment.retransmission = Some(self.retransmissions.len());
                 self.retransmissions.push(Retransmission {
                     by: side,
                     sequence: tcp.sequence,
-                    length: segment.length,
+                    length: tcp.payload_len,
                     frames: segment.frames.clone(),
                     journeys: segment.journeys.clone(),
                     acknowledged: false,
+                    left_through: match journey.fate {
+                        Fate::LeftNode { interface } => Some(interface),
+                        _ => None,
+                    },
                 });
             }
             None => {}

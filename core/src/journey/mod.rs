@@ -35,6 +35,11 @@ pub const HOP_WINDOW_NANOS: i128 = 150_000_000;
 /// Two sightings on the same interface, in the same direction, this close together are one
 /// packet delivered twice (some kernels do), not a retransmission.
 pub const DUPLICATE_WINDOW_NANOS: i128 = 1_000_000;
+/// TCP payloads above this do not fit a 1500-byte packet: on most Kubernetes networks such a
+/// segment is a GSO/GRO super-packet that the node cuts up. (On jumbo-frame networks a real
+/// drop of a large packet then shows as resegmented, not as ended early: a miss, never a false
+/// alarm.)
+const SUPER_PACKET_PAYLOAD: u32 = 1460;
 /// Addresses whose attachment interface we remember; beyond this a hostile capture of random
 /// addresses stops teaching us more.
 const MAX_ADDRESSES: usize = 1 << 20;
@@ -98,6 +103,9 @@ pub enum Fate {
         interface: InterfaceKey,
         expected: InterfaceKey,
     },
+    /// A TCP segment larger than any wire packet (a GSO/GRO super-packet) last seen arriving:
+    /// the node cuts it into wire-size packets, which are followed as journeys of their own.
+    Resegmented { interface: InterfaceKey },
     /// Received on `interface` for the node itself, or for a destination we never saw.
     Arrived { interface: InterfaceKey },
     /// The capture does not tell the direction (one interface, no cooked header).
@@ -414,6 +422,14 @@ impl JourneyBuilder {
                 Fate::Delivered { interface }
             }
             Direction::Out => Fate::LeftNode { interface },
+            // Bigger than any MTU in a Kubernetes network: a super-packet that leaves as pieces.
+            Direction::In
+                if journey
+                    .tcp
+                    .is_some_and(|t| t.payload_len > SUPER_PACKET_PAYLOAD) =>
+            {
+                Fate::Resegmented { interface }
+            }
             Direction::In => match behind {
                 Some(expected) if expected != interface => Fate::EndedEarly {
                     interface,

@@ -20,6 +20,7 @@ static EXPLANATION: Explanation = Explanation {
     fix: &[
         Step { what: "Make the Service's selector match ready pods and its targetPort match the port they listen on", commands: &["kubectl describe svc <service>", "kubectl get pods -l <selector> -o wide"], tradeoff: None },
         Step { what: "Have the application listen on 0.0.0.0 (or the pod IP), not 127.0.0.1", commands: &[], tradeoff: None },
+        Step { what: "If a policy or firewall on the node rejects it, allow the traffic there", commands: &["kubectl get networkpolicy -A", "iptables-save | grep -- '-j REJECT'"], tradeoff: None },
     ],
     references: &[
         Reference { title: "Kubernetes: debug Services", url: "https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/" },

@@ -30,6 +30,8 @@ pub const ALL: &[&str] = &[
     "d_bridge_nf_off.any.pcap",
     "e_dns_aaaa_drop.any.pcap",
     "lab/nat_vxlan4789_ok.any.pcap",
+    "lab/pmtu_blackhole.any.pcap",
+    "lab/pmtu_ok.any.pcap",
     "lab/lb_hairpin_preserve.any.pcap",
     "lab/lb_hairpin_snat.any.pcap",
     "lab/rp_filter_loose.any.pcap",

@@ -9,6 +9,7 @@
 mod connection_refused;
 mod dns_conntrack_race;
 mod lb_hairpin_client_ip;
+mod pmtu_black_hole;
 mod reply_bypasses_conntrack;
 mod reply_dropped_on_host;
 mod syn_unanswered;
@@ -27,6 +28,7 @@ pub static SIGNATURES: &[&dyn Signature] = &[
     &dns_conntrack_race::DnsConntrackRace,
     &syn_unanswered::SynUnanswered,
     &connection_refused::ConnectionRefused,
+    &pmtu_black_hole::PmtuBlackHole,
 ];
 
 /// A failure mode dropscope recognises.

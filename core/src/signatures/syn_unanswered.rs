@@ -82,7 +82,9 @@ impl Signature for SynUnanswered {
                         display_name_of(report, interface)
                     ),
                 ),
-                Fate::EndedEarly { interface, .. } | Fate::Arrived { interface } => (
+                Fate::EndedEarly { interface, .. }
+                | Fate::Arrived { interface }
+                | Fate::Resegmented { interface } => (
                     format!(
                         "each SYN was last seen arriving on {}",
                         display_name_of(report, interface)

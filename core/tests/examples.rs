@@ -14,6 +14,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ("e_dns_aaaa_drop.any.pcap", &["dns-conntrack-race"]),
     ("lab/bridge_nf_off.any.pcap", &["reply-bypasses-conntrack"]),
     ("lab/bridge_nf_off.sll1.pcap", &["reply-bypasses-conntrack"]),
+    (
+        "lab/bridge_nf_off.per-interface.pcapng",
+        &["reply-bypasses-conntrack"],
+    ),
     ("lab/bridge_nf_on.any.pcap", &[]),
     ("lab/dns_lossy.any.pcap", &["dns-conntrack-race"]),
     ("lab/dns_ok.any.pcap", &[]),

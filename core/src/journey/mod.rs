@@ -190,6 +190,11 @@ impl Journey {
             .find(|h| h.interface == obs.interface && h.direction == obs.direction);
         match same_place {
             None => Some(false),
+            // Without directions (per-interface pcapng, plain Ethernet) one interface shows a
+            // packet arriving and, translated, leaving again.
+            Some(hop) if hop.direction == Direction::Unknown && hop.tuple != obs.tuple => {
+                Some(false)
+            }
             // Seen here already: a duplicate delivery if nearly simultaneous and unchanged;
             // otherwise the endpoint sent it again.
             Some(hop)
@@ -229,7 +234,14 @@ impl Journey {
                 .iter()
                 .position(|k| *k == (h.tuple, h.encapsulation.is_some()))
                 .unwrap_or(0);
-            (stage, h.direction == Direction::Out)
+            // Without directions (per-interface pcapng) the file is ordered per interface, but
+            // its timestamps are exact: use them within a stage.
+            let time = if h.direction == Direction::Unknown {
+                Some(h.time)
+            } else {
+                None
+            };
+            (stage, h.direction == Direction::Out, time)
         });
         for i in 1..self.hops.len() {
             let (previous, hop) = (&self.hops[i - 1], &self.hops[i]);

@@ -40,6 +40,7 @@ pub const ALL: &[&str] = &[
     "lab/refused_wrong_port.any.pcap",
     "lab/bridge_nf_off.any.pcap",
     "lab/bridge_nf_off.sll1.pcap",
+    "lab/bridge_nf_off.per-interface.pcapng",
     "lab/bridge_nf_on.any.pcap",
     "lab/dns_lossy.any.pcap",
     "lab/dns_ok.any.pcap",

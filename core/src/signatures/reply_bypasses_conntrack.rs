@@ -64,11 +64,25 @@ impl Signature for ReplyBypassesConntrack {
             let backend = backend_leg.to;
             // ...and the backend's SYN-ACK reached the client still from the backend's address,
             // with no translation on the way.
-            let Some(reply) = connection.syn_acks.iter().find(|r| {
-                r.from == backend
-                    && r.to == connection.client
-                    && matches!(r.fate, Fate::Delivered { .. })
-            }) else {
+            // Delivered to the client: sent out towards it, or, where the capture gives no
+            // directions, last seen on the interface the client's SYN came from.
+            let client_side = connection.attempts[0].frames.first().and_then(|&f| {
+                journey(report, connection.attempts[0].journey)
+                    .and_then(|j| j.hops.iter().find(|h| h.frame == f))
+                    .map(|h| h.interface)
+            });
+            let delivered = |reply: &crate::connection::Reply| match reply.fate {
+                Fate::Delivered { .. } => true,
+                // No directions: it reached the client if it was seen on the client's interface.
+                Fate::Observed { .. } => journey(report, reply.journey)
+                    .is_some_and(|j| j.hops.iter().any(|h| Some(h.interface) == client_side)),
+                _ => false,
+            };
+            let Some(reply) = connection
+                .syn_acks
+                .iter()
+                .find(|r| r.from == backend && r.to == connection.client && delivered(r))
+            else {
                 continue;
             };
             let Some(reply_journey) = journey(report, reply.journey) else {
@@ -207,6 +221,7 @@ mod tests {
                 "d_bridge_nf_off.any.pcap",
                 "lab/bridge_nf_off.any.pcap",
                 "lab/bridge_nf_off.sll1.pcap",
+                "lab/bridge_nf_off.per-interface.pcapng",
             ],
         );
     }
@@ -214,7 +229,12 @@ mod tests {
     #[test]
     fn the_lab_reproduces_it_and_its_fix() {
         // lab/bridge-nf.sh off: tcpdump -i any (SLL2) and -y LINUX_SLL (no interface index).
-        for name in ["lab/bridge_nf_off.any.pcap", "lab/bridge_nf_off.sll1.pcap"] {
+        // And dumpcap's per-interface pcapng: named interfaces, Ethernet headers, no direction.
+        for name in [
+            "lab/bridge_nf_off.any.pcap",
+            "lab/bridge_nf_off.sll1.pcap",
+            "lab/bridge_nf_off.per-interface.pcapng",
+        ] {
             let found = fixtures::findings(&ReplyBypassesConntrack, name);
             assert_eq!(found.len(), 1, "{name}: {found:?}");
             assert!(

@@ -1,6 +1,7 @@
 //! The page: a drop zone, the built-in examples, and what the capture holds.
 
-use dropscope_core::summary::CaptureSummary;
+use dropscope_core::report::Report;
+use dropscope_core::signatures::{Finding, Severity};
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,7 +22,7 @@ enum Status {
     },
     Done {
         name: String,
-        summary: CaptureSummary,
+        report: Box<Report>,
     },
     Failed {
         name: String,
@@ -55,7 +56,10 @@ pub fn App() -> impl IntoView {
             })
             .await;
             status.set(match result {
-                Ok(summary) => Status::Done { name, summary },
+                Ok(report) => Status::Done {
+                    name,
+                    report: Box::new(report),
+                },
                 Err(message) => Status::Failed { name, message },
             });
         });
@@ -114,7 +118,7 @@ pub fn App() -> impl IntoView {
                             let open = move |_| {
                                 status.set(Status::Done {
                                     name: example.file_name.to_string(),
-                                    summary: analyse_bytes(example.bytes),
+                                    report: Box::new(analyse_bytes(example.bytes)),
                                 });
                             };
                             view! {
@@ -147,7 +151,7 @@ fn status_view(status: Status) -> AnyView {
         Status::Failed { name, message } => {
             view! { <p class="error" data-testid="read-error">{format!("{name}: {message}")}</p> }.into_any()
         }
-        Status::Done { name, summary } => summary_view(name, summary).into_any(),
+        Status::Done { name, report } => report_view(name, *report).into_any(),
     }
 }
 
@@ -155,7 +159,82 @@ fn mb(bytes: u64) -> String {
     format!("{:.1}", bytes as f64 / 1e6)
 }
 
-fn summary_view(name: String, summary: CaptureSummary) -> impl IntoView {
+fn report_view(name: String, report: Report) -> impl IntoView {
+    let findings = if report.findings.is_empty() {
+        view! { <p data-testid="no-findings">"No known failure recognised in this capture."</p> }
+            .into_any()
+    } else {
+        report
+            .findings
+            .iter()
+            .map(finding_view)
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="findings" aria-label="Findings">{findings}</section>
+        {summary_view(name, report)}
+    }
+}
+
+/// One finding: what, where, the evidence with its frames, and the first fix.
+fn finding_view(finding: &Finding) -> impl IntoView {
+    let severity = match finding.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    };
+    let evidence = finding
+        .evidence
+        .iter()
+        .map(|e| {
+            let frames = if e.frames.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " (frames {})",
+                    e.frames
+                        .iter()
+                        .map(|f| f.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            view! { <li>{format!("{}{frames}", e.what)}</li> }
+        })
+        .collect_view();
+    let fix = finding.explanation.fix.first().map(|step| {
+        let commands = step.commands.join("\n");
+        view! {
+            <div class="fix">
+                <p>{format!("Fix: {}", step.what)}</p>
+                <pre><code>{commands}</code></pre>
+            </div>
+        }
+    });
+    view! {
+        <article class=format!("finding sev-{severity}") data-testid=format!("finding-{}", finding.signature)>
+            <h3>
+                <span class="severity">{severity.to_uppercase()}</span>
+                " "
+                <code>{finding.signature}</code>
+                " — "
+                {finding.explanation.title}
+            </h3>
+            <p class="summary">{finding.summary.clone()}</p>
+            <p class="where" data-testid="point-of-failure">{format!("Where: {}", finding.point_of_failure)}</p>
+            <ul class="evidence">{evidence}</ul>
+            {fix}
+            <details>
+                <summary>"Why this happens"</summary>
+                <p>{finding.explanation.cause}</p>
+            </details>
+        </article>
+    }
+}
+
+fn summary_view(name: String, report: Report) -> impl IntoView {
+    let summary = report.capture;
     let error = summary.error.clone().map(|error| {
         view! {
             <p class="error" data-testid="capture-error">

@@ -34,6 +34,10 @@ test('a dropped k8s capture is decoded in the page: 84 packets of LINUX_SLL2', a
   assert.match(await page.textContent('[data-testid="link-types"]'), /LINUX_SLL2\(276\): 84 packets/);
   // Offload checksums are normal here and must not be called wrong.
   assert.match(await page.textContent('[data-testid="checksums"]'), /, 0 with a wrong checksum/);
+  // The whole analysis ran in the page: the failure is diagnosed with its point of failure.
+  const finding = page.locator('[data-testid="finding-reply-bypasses-conntrack"]');
+  assert.match(await finding.textContent(), /10\.244\.0\.20:8080/);
+  assert.match(await finding.locator('[data-testid="point-of-failure"]').textContent(), /switched at layer 2/);
   assert.equal(requests.length, before, 'analysing a dropped file made a network request');
   await page.screenshot({ path: join(OUT, 'dropped-capture.png'), fullPage: true });
   sameOriginOnly(requests, server.url);
@@ -58,6 +62,7 @@ test('a built-in example opens with no request', async () => {
   await page.click('[data-testid="example-vxlan-syn-backoff"]');
   await page.waitForSelector('[data-testid="packet-count"]');
   assert.equal(await page.textContent('[data-testid="packet-count"]'), '78');
+  assert.match(await page.textContent('[data-testid="finding-vxlan-syn-loss"]'), /64\.5 s/);
   assert.equal(requests.length, before);
   await page.close();
 });

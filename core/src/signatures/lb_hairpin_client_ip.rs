@@ -2,8 +2,8 @@
 //! connection back to the pod's own node; the reply goes straight back to the client from an
 //! address it never called, and is reset.
 
-use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
-use crate::connection::{Outcome, Side};
+use super::{journey, Evidence, Explanation, Finding, Reference, Signature, Step};
+use crate::connection::Side;
 use crate::journey::Fate;
 use crate::report::Report;
 
@@ -118,21 +118,8 @@ impl Signature for LbHairpinClientIp {
                     reset.from, reset.to, reset.frames[0]
                 ),
             });
-            if connection.attempts.len() > 1 {
-                evidence.push(Evidence {
-                    frames: connection.attempts.iter().map(|a| a.frame).collect(),
-                    what: format!(
-                        "it retries the SYN {} times, after {}",
-                        connection.attempts.len() - 1,
-                        super::gaps_text(&connection.retry_gaps())
-                    ),
-                });
-            }
-            let severity = if connection.outcome == Outcome::Established {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
+            evidence.extend(super::retries_evidence(connection));
+            let severity = super::severity_of(connection);
             let mut finding = Finding::new(
                 self,
                 severity,
@@ -160,7 +147,7 @@ impl Signature for LbHairpinClientIp {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures;
+    use super::super::{fixtures, Severity};
     use super::*;
 
     #[test]

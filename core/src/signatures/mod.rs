@@ -154,6 +154,27 @@ pub(crate) fn journey(report: &Report, id: u64) -> Option<&JourneyReport> {
     report.journeys.iter().find(|j| j.id == id)
 }
 
+/// The client's SYN retries as evidence, when there were any.
+pub(crate) fn retries_evidence(connection: &crate::connection::Connection) -> Option<Evidence> {
+    (connection.attempts.len() > 1).then(|| Evidence {
+        frames: connection.attempts.iter().map(|a| a.frame).collect(),
+        what: format!(
+            "it retries the SYN {} times, after {}",
+            connection.attempts.len() - 1,
+            gaps_text(&connection.retry_gaps())
+        ),
+    })
+}
+
+/// A failure the client got past is a warning; one it never got past, an error.
+pub(crate) fn severity_of(connection: &crate::connection::Connection) -> Severity {
+    if connection.outcome == crate::connection::Outcome::Established {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
 /// `1.0, 2.0, 4.1 s`
 pub(crate) fn gaps_text(gaps: &[f64]) -> String {
     let parts: Vec<String> = gaps.iter().map(|g| format!("{g:.1}")).collect();

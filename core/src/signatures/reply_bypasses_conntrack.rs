@@ -1,8 +1,8 @@
 //! `reply-bypasses-conntrack`: the backend's reply reaches the client without the Service's
 //! DNAT undone, because it was bridged at layer 2 (`net.bridge.bridge-nf-call-iptables=0`).
 
-use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
-use crate::connection::{Outcome, Side};
+use super::{journey, Evidence, Explanation, Finding, Reference, Signature, Step};
+use crate::connection::Side;
 use crate::journey::{Direction, Fate};
 use crate::report::Report;
 
@@ -142,21 +142,8 @@ impl Signature for ReplyBypassesConntrack {
                     reset.from, reset.to, reset.frames[0]
                 ),
             });
-            if connection.attempts.len() > 1 {
-                evidence.push(Evidence {
-                    frames: connection.attempts.iter().map(|a| a.frame).collect(),
-                    what: format!(
-                        "it retries the SYN {} times, after {}",
-                        connection.attempts.len() - 1,
-                        super::gaps_text(&connection.retry_gaps())
-                    ),
-                });
-            }
-            let severity = if connection.outcome == Outcome::Established {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
+            evidence.extend(super::retries_evidence(connection));
+            let severity = super::severity_of(connection);
             let mut finding = Finding::new(
                 self,
                 severity,
@@ -183,7 +170,7 @@ impl Signature for ReplyBypassesConntrack {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures;
+    use super::super::{fixtures, Severity};
     use super::*;
 
     #[test]

@@ -1,8 +1,7 @@
 //! `reply-dropped-on-host`: replies reach the node on one interface and are never sent on to
 //! the pod; the client retries.
 
-use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
-use crate::connection::Outcome;
+use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
 use crate::journey::Fate;
 use crate::report::{display_name_of, Report};
 
@@ -105,11 +104,7 @@ impl Signature for ReplyDroppedOnHost {
                 frames: dropped.iter().flat_map(|r| r.frames.iter().copied()).collect(),
                 what: format!("{sightings} SYN-ACKs from {} arrive on {arrived} and none is ever sent on to {pod_side}, where {} lives", first.from, connection.client.address),
             });
-            let severity = if connection.outcome == Outcome::Established {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
+            let severity = super::severity_of(connection);
             let mut finding = Finding::new(
                 self,
                 severity,
@@ -128,7 +123,7 @@ impl Signature for ReplyDroppedOnHost {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures;
+    use super::super::{fixtures, Severity};
     use super::*;
 
     #[test]

@@ -691,12 +691,8 @@ impl<'a> Decoder<'a> {
         segment: &[u8],
         checksum_at: usize,
     ) {
-        let Some(completed) = checksum::expected_transport(pseudo, protocol, segment, checksum_at)
-        else {
-            return;
-        };
-        let placeholder = u16::from_be_bytes([segment[checksum_at], segment[checksum_at + 1]]);
-        // The UDP layer just outside the innermost tunnel header.
+        // The UDP layer just outside the innermost tunnel header, if its checksum failed:
+        // only then is the inner checksum worth completing (it costs a pass over the payload).
         let tunnel = self
             .packet
             .layers
@@ -705,11 +701,22 @@ impl<'a> Decoder<'a> {
         let Some(udp_index) = tunnel.and_then(|t| t.checked_sub(1)) else {
             return;
         };
-        if let Some(Layer::Udp(outer)) = self.packet.layers.get_mut(udp_index) {
-            if let ChecksumStatus::Bad { stored, computed } = outer.checksum {
-                if checksum::right_after_completion(computed, stored, placeholder, completed) {
-                    outer.checksum = ChecksumStatus::LocalOffload;
-                }
+        let Some(Layer::Udp(UdpLayer {
+            checksum: ChecksumStatus::Bad { stored, computed },
+            ..
+        })) = self.packet.layers.get(udp_index)
+        else {
+            return;
+        };
+        let (stored, computed) = (*stored, *computed);
+        let Some(completed) = checksum::expected_transport(pseudo, protocol, segment, checksum_at)
+        else {
+            return;
+        };
+        let placeholder = u16::from_be_bytes([segment[checksum_at], segment[checksum_at + 1]]);
+        if checksum::right_after_completion(computed, stored, placeholder, completed) {
+            if let Some(Layer::Udp(outer)) = self.packet.layers.get_mut(udp_index) {
+                outer.checksum = ChecksumStatus::LocalOffload;
             }
         }
     }

@@ -40,6 +40,11 @@ pub const DUPLICATE_WINDOW_NANOS: i128 = 1_000_000;
 /// drop of a large packet then shows as resegmented, not as ended early: a miss, never a false
 /// alarm.)
 const SUPER_PACKET_PAYLOAD: u32 = 1460;
+/// Sightings one journey holds. A real path has a handful; past this a flood of identical
+/// packets starts new journeys instead of growing one without end.
+const MAX_HOPS: usize = 64;
+/// Open journeys with the same fingerprint examined for each new sighting.
+const MAX_CANDIDATES: usize = 32;
 /// Addresses whose attachment interface we remember; beyond this a hostile capture of random
 /// addresses stops teaching us more.
 const MAX_ADDRESSES: usize = 1 << 20;
@@ -126,6 +131,8 @@ pub struct Journey {
     pub bad_checksum: bool,
     pub fate: Fate,
     fingerprint: u64,
+    /// The latest sighting's time (kept, not recomputed: matching asks for it every time).
+    last_seen: Timestamp,
 }
 
 impl Journey {
@@ -163,20 +170,20 @@ impl Journey {
                 interface: obs.interface,
             },
             fingerprint: obs.fingerprint,
+            last_seen: obs.time,
         }
     }
 
     fn last_seen(&self) -> Timestamp {
-        self.hops
-            .iter()
-            .map(|h| h.time)
-            .max()
-            .unwrap_or(self.first().time)
+        self.last_seen
     }
 
     /// Whether `obs` is another sighting of this packet; `Some(true)` for a duplicate delivery.
     fn accepts(&self, obs: &Observation) -> Option<bool> {
-        if obs.fingerprint != self.fingerprint || obs.ip_id != self.ip_id {
+        if obs.fingerprint != self.fingerprint
+            || obs.ip_id != self.ip_id
+            || self.hops.len() >= MAX_HOPS
+        {
             return None;
         }
         let gap = obs.time.nanos_since(self.last_seen());
@@ -209,6 +216,7 @@ impl Journey {
 
     fn push(&mut self, obs: Observation, duplicate: bool) {
         self.bad_checksum |= obs.bad_checksum;
+        self.last_seen = self.last_seen.max(obs.time);
         self.hops.push(Hop::sighted(&obs, duplicate));
     }
 
@@ -302,7 +310,7 @@ impl AddressBook {
 pub struct JourneyBuilder {
     open: Vec<Option<Journey>>,
     free: Vec<usize>,
-    by_fingerprint: HashMap<u64, Vec<usize>>,
+    by_fingerprint: rustc_hash::FxHashMap<u64, Vec<usize>>,
     /// (slot, journey id), oldest first; entries of closed journeys are skipped.
     order: VecDeque<(usize, u64)>,
     next_id: u64,
@@ -330,7 +338,9 @@ impl JourneyBuilder {
             .map(|v| v.as_slice())
             .unwrap_or(&[]);
         let mut joined = None;
-        for &slot in candidates.iter().rev() {
+        // Bounded: a capture of many identical packets in one window must not make each new
+        // one scan them all. The most recent candidates are the likely ones.
+        for &slot in candidates.iter().rev().take(MAX_CANDIDATES) {
             if let Some(journey) = &self.open[slot] {
                 if let Some(duplicate) = journey.accepts(&obs) {
                     joined = Some((slot, duplicate));

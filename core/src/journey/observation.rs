@@ -1,7 +1,6 @@
 //! One sighting of a packet on one interface, reduced to what the flow stages need. This is
 //! where frames stop being slices of the input: an [`Observation`] owns its few fields.
 
-use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::net::IpAddr;
 
@@ -290,7 +289,7 @@ pub fn observe(frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) -> Option<Obser
         ),
         _ => return None,
     };
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     protocol.hash(&mut hasher);
     let mut tuple = FiveTuple {
         source,

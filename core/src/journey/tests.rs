@@ -167,3 +167,24 @@ fn open_journeys_are_bounded_by_the_time_window_not_the_capture() {
     builder.finish(&mut |_| closed += 1);
     assert_eq!(closed, 100_000);
 }
+
+#[test]
+fn a_flood_of_identical_packets_stays_linear() {
+    // 200 000 copies of one packet within one window, on one interface: each is a new
+    // transmission or a duplicate; matching must not scan every open journey each time.
+    let t = tuple("10.0.0.1:1", "10.0.0.2:2");
+    let mut builder = JourneyBuilder::new();
+    let mut closed = 0u64;
+    let start = std::time::Instant::now();
+    for i in 0..200_000u64 {
+        builder.add(
+            syn(i + 1, (i / 1000) as i64, 1, Direction::In, t, 7),
+            &mut |_| closed += 1,
+        );
+    }
+    builder.finish(&mut |_| closed += 1);
+    assert!(closed > 0);
+    // Not a timing assertion on speed, only a guard against a quadratic blow-up (which takes
+    // minutes here): a generous bound.
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}

@@ -890,14 +890,40 @@ impl<'a> Decoder<'a> {
 }
 
 fn ipv6_fragment(extensions: &etherparse::Ipv6ExtensionsSlice<'_>) -> Option<Ipv6Fragment> {
-    extensions.clone().into_iter().find_map(|ext| match ext {
-        etherparse::Ipv6ExtensionSlice::Fragment(fragment) => Some(Ipv6Fragment {
-            identification: fragment.identification(),
-            offset: fragment.fragment_offset().value() * 8,
-            more_fragments: fragment.more_fragments(),
-        }),
-        _ => None,
-    })
+    // etherparse 0.21's extension iterator reads out of bounds (get_unchecked) when a lax
+    // parse stopped inside the chain — found by fuzzing. Walk the parsed bytes ourselves, with
+    // every length checked.
+    let mut next = extensions.first_header()?.0;
+    let mut rest = extensions.slice();
+    for _ in 0..16 {
+        match next {
+            44 => {
+                let header = rest.get(..8)?;
+                let field = u16::from_be_bytes([header[2], header[3]]);
+                return Some(Ipv6Fragment {
+                    identification: u32::from_be_bytes([
+                        header[4], header[5], header[6], header[7],
+                    ]),
+                    offset: field & 0xFFF8,
+                    more_fragments: field & 1 == 1,
+                });
+            }
+            // Hop-by-hop, routing, destination options, mobility, HIP, shim6: 8-byte units.
+            0 | 43 | 60 | 135 | 139 | 140 => {
+                let len = (*rest.get(1)? as usize + 1) * 8;
+                next = *rest.first()?;
+                rest = rest.get(len..)?;
+            }
+            // Authentication header: 4-byte units, plus 2.
+            51 => {
+                let len = (*rest.get(1)? as usize + 2) * 4;
+                next = *rest.first()?;
+                rest = rest.get(len..)?;
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn layer_name(layer: etherparse::err::Layer) -> &'static str {

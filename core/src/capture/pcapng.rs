@@ -141,7 +141,8 @@ impl PcapngState {
             CUSTOM_BLOCK | CUSTOM_BLOCK_NO_COPY => {
                 // Wireshark shows custom blocks as frames whose length is the data after the
                 // Private Enterprise Number; keep the numbering identical.
-                let data = &block[12..len - 4];
+                // A block too short for its Private Enterprise Number holds no data (found by fuzzing).
+                let data = block.get(12..len - 4).unwrap_or(&[]);
                 on_frame(FrameSlice {
                     number: 0,
                     kind: RecordKind::Custom,

@@ -15,6 +15,8 @@ cleanup() {
   done
   PIDS=()
   for n in $(ip netns list | awk '{print $1}' | grep "^$LAB-" || true); do
+    # Whatever still runs inside (servers, captures started through a subshell), by PID.
+    for pid in $(ip netns pids "$n" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
     ip netns del "$n" 2>/dev/null || true
   done
 }

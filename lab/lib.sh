@@ -51,6 +51,20 @@ pod() {
   in_ns "$node" ip link set "$veth_name" master "$bridge"
 }
 
+# two_nodes: node1 (172.18.0.2) and node2 (172.18.0.3) joined by eth0, each with a cni0
+# bridge (10.244.1.1/24, 10.244.2.1/24); pod client 10.244.1.10 on node1 (vethclient) and pod
+# server 10.244.2.20 on node2 (vethserver). Tunnels and routes between them are the caller's.
+two_nodes() {
+  make_ns node1 node2
+  veth node1 eth0 node2 eth0
+  in_ns node1 ip addr add 172.18.0.2/24 dev eth0
+  in_ns node2 ip addr add 172.18.0.3/24 dev eth0
+  bridge node1 cni0 10.244.1.1/24
+  bridge node2 cni0 10.244.2.1/24
+  pod client node1 vethclient 10.244.1.10/24 10.244.1.1 cni0
+  pod server node2 vethserver 10.244.2.20/24 10.244.2.1 cni0
+}
+
 # bridge NODE NAME ADDR/PREFIX
 bridge() {
   in_ns "$1" ip link add "$2" type bridge

@@ -9,14 +9,7 @@
 # Writes public/examples/lab/nat_vxlan4789_ok.any.pcap (tcpdump -i any on node1).
 source "$(dirname "$0")/lib.sh"
 cleanup
-make_ns node1 node2
-veth node1 eth0 node2 eth0
-in_ns node1 ip addr add 172.18.0.2/24 dev eth0
-in_ns node2 ip addr add 172.18.0.3/24 dev eth0
-bridge node1 cni0 10.244.1.1/24
-bridge node2 cni0 10.244.2.1/24
-pod client node1 vethclient 10.244.1.10/24 10.244.1.1 cni0
-pod server node2 vethserver 10.244.2.20/24 10.244.2.1 cni0
+two_nodes
 for n in node1 node2; do
   peer=$([ $n = node1 ] && echo 172.18.0.3 || echo 172.18.0.2)
   addr=$([ $n = node1 ] && echo 10.250.0.1/30 || echo 10.250.0.2/30)

@@ -10,25 +10,14 @@
 source "$(dirname "$0")/lib.sh"
 mode=${1:?lossy or ok}
 cleanup
-make_ns node1 node2
-veth node1 eth0 node2 eth0
-in_ns node1 ip addr add 172.18.0.2/24 dev eth0
-in_ns node2 ip addr add 172.18.0.3/24 dev eth0
-bridge node1 cni0 10.244.1.1/24
-bridge node2 cni0 10.244.2.1/24
-pod client node1 vethclient 10.244.1.10/24 10.244.1.1 cni0
-pod server node2 vethserver 10.244.2.20/24 10.244.2.1 cni0
+two_nodes
 in_ns client sysctl -qw net.ipv4.tcp_syn_linear_timeouts=0
 for n in node1 node2; do
   local_ip=$([ $n = node1 ] && echo 172.18.0.2 || echo 172.18.0.3)
-  peer_ip=$([ $n = node1 ] && echo 172.18.0.3 || echo 172.18.0.2)
   own=$([ $n = node1 ] && echo 10.244.1.0 || echo 10.244.2.0)
-  peer_net=$([ $n = node1 ] && echo 10.244.2.0 || echo 10.244.1.0)
   in_ns $n ip link add flannel.1 type vxlan id 1 local "$local_ip" dstport 8472 nolearning dev eth0
   in_ns $n ip addr add "$own/32" dev flannel.1
   in_ns $n ip link set flannel.1 up
-  peer_mac=$(in_ns $([ $n = node1 ] && echo node2 || echo node1) cat /sys/class/net/flannel.1/address 2>/dev/null || true)
-  echo "$n $peer_net" >/dev/null
 done
 # flannel programs the peer's VTEP MAC, a neighbour entry and an FDB entry; do the same.
 mac1=$(in_ns node1 cat /sys/class/net/flannel.1/address)

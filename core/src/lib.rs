@@ -9,6 +9,8 @@ pub mod connection;
 pub mod decode;
 pub mod fields;
 pub mod journey;
+pub mod packets;
 pub mod report;
 pub mod signatures;
 pub mod summary;
+mod wire;

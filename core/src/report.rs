@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::capture::{CaptureReader, RecordKind, Timestamp};
 use crate::connection::{
@@ -17,6 +17,7 @@ use crate::journey::{
     observe, Change, Direction, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder,
     TunnelKind,
 };
+use crate::packets::PacketIndex;
 use crate::signatures::{diagnose, Finding};
 use crate::summary::CaptureSummary;
 
@@ -28,6 +29,8 @@ pub const MAX_REPORTED_JOURNEYS: usize = 200_000;
 pub struct AnalyzeOptions {
     /// Names for interface keys (SLL2 interface indexes), e.g. from `--ifnames 2=cni0`.
     pub interface_names: HashMap<InterfaceKey, String>,
+    /// Also build a [`PacketIndex`] of every packet, for a viewer's packet list.
+    pub index_packets: bool,
 }
 
 impl AnalyzeOptions {
@@ -53,7 +56,7 @@ impl AnalyzeOptions {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {
     pub capture: CaptureSummary,
     pub interfaces: Vec<InterfaceReport>,
@@ -68,7 +71,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct InterfaceReport {
     pub key: InterfaceKey,
     pub name: String,
@@ -77,7 +80,7 @@ pub struct InterfaceReport {
 }
 
 /// One transmitted packet and every place it was seen.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct JourneyReport {
     pub id: u64,
     /// e.g. `TCP SYN`, `TCP SYN-ACK`, `DNS query AAAA example.com`.
@@ -92,7 +95,7 @@ pub struct JourneyReport {
     pub bad_checksum: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct HopReport {
     pub frame: u64,
     pub time: Timestamp,
@@ -109,7 +112,7 @@ pub struct HopReport {
     pub duplicate: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct EncapsulationReport {
     pub kind: TunnelKind,
     pub source: String,
@@ -136,6 +139,7 @@ pub struct Analyzer {
     last_time: Option<Timestamp>,
     /// pcapng interface names, for captures whose interface keys are pcapng interfaces.
     uses_sll2: bool,
+    index: Option<PacketIndex>,
 }
 
 impl Analyzer {
@@ -148,12 +152,13 @@ impl Analyzer {
             dns: DnsTracker::new(),
             udp: UdpTracker::new(),
             summary: CaptureSummary::default(),
-            options,
             finished: Vec::new(),
             reported: Vec::new(),
             journeys_total: 0,
             last_time: None,
             uses_sll2: false,
+            index: options.index_packets.then(PacketIndex::new),
+            options,
         }
     }
 
@@ -171,6 +176,7 @@ impl Analyzer {
             finished,
             last_time,
             uses_sll2,
+            index,
             ..
         } = self;
         reader.push(chunk, |frame| {
@@ -180,6 +186,9 @@ impl Analyzer {
             }
             let packet = decode(frame);
             summary.add_packet(frame, &packet);
+            if let Some(index) = index {
+                index.add(frame, &packet);
+            }
             if let Some(time) = frame.timestamp {
                 *last_time = Some(last_time.map_or(time, |t| t.max(time)));
             }
@@ -216,6 +225,12 @@ impl Analyzer {
                 self.reported.push((journey, sender));
             }
         }
+    }
+
+    /// The report, and the packet index when `AnalyzeOptions::index_packets` asked for one.
+    pub fn finish_indexed(mut self) -> (Report, Option<PacketIndex>) {
+        let index = self.index.take();
+        (self.finish(), index)
     }
 
     pub fn finish(mut self) -> Report {

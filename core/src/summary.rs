@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::capture::{
     CaptureError, CaptureOutcome, CaptureReader, CaptureWarning, Format, FrameSlice, RecordKind,
@@ -13,7 +13,7 @@ use crate::decode::{decode, DecodeStop, Layer, PacketSlice};
 /// How many decode problems we list individually; the rest are counted.
 const MAX_LISTED_DECODE_STOPS: usize = 200;
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CaptureSummary {
     pub format: Option<Format>,
     pub bytes: u64,
@@ -35,14 +35,14 @@ pub struct CaptureSummary {
     pub decode_stops_total: u64,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct InterfaceSummary {
     pub id: u32,
     pub link_type: String,
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FrameDecodeStop {
     pub frame: u64,
     #[serde(flatten)]

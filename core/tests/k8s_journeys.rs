@@ -379,6 +379,7 @@ fn interface_names_can_be_given() {
     let names = AnalyzeOptions::parse_interface_names("2=cni0, 3=vethpoda,4=vethpodb").unwrap();
     let mut analyzer = Analyzer::new(AnalyzeOptions {
         interface_names: names,
+        ..AnalyzeOptions::default()
     });
     analyzer.push(&bytes);
     let report = analyzer.finish();

@@ -1,14 +1,14 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Why reading a capture stopped, and where.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaptureError {
     /// Byte offset in the file of the header, record or block at fault.
     pub offset: u64,
     pub kind: CaptureErrorKind,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum CaptureErrorKind {
     /// The file ended before a complete file header.
@@ -20,7 +20,8 @@ pub enum CaptureErrorKind {
         magic: [u8; 4],
     },
     UnsupportedVersion {
-        format: &'static str,
+        #[serde(deserialize_with = "crate::wire::static_str")]
+        format: crate::wire::StaticText,
         major: u16,
         minor: u16,
     },
@@ -46,7 +47,8 @@ pub enum CaptureErrorKind {
         limit: usize,
     },
     Malformed {
-        what: &'static str,
+        #[serde(deserialize_with = "crate::wire::static_str")]
+        what: crate::wire::StaticText,
         reason: String,
     },
 }
@@ -99,7 +101,7 @@ impl std::fmt::Display for CaptureErrorKind {
 impl std::error::Error for CaptureError {}
 
 /// A problem that did not stop reading.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaptureWarning {
     pub offset: u64,
     pub message: String,

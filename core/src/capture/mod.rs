@@ -12,7 +12,7 @@ mod error;
 mod pcap;
 mod pcapng;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use error::{CaptureError, CaptureErrorKind, CaptureWarning};
 
@@ -22,7 +22,7 @@ pub use error::{CaptureError, CaptureErrorKind, CaptureWarning};
 pub const MAX_RECORD_BYTES: u32 = 16 * 1024 * 1024;
 
 /// A link-layer header type (LINKTYPE_* number as used in pcap and pcapng).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct LinkType(pub u16);
 
@@ -74,7 +74,9 @@ impl std::fmt::Display for LinkType {
 }
 
 /// A capture timestamp: seconds since the Unix epoch and nanoseconds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Timestamp {
     pub secs: i64,
     pub nanos: u32,
@@ -121,7 +123,7 @@ impl std::fmt::Display for Timestamp {
 
 /// One interface of a capture: from a pcapng Interface Description Block, or the single
 /// implicit interface of a pcap file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interface {
     /// Index in the whole file (pcapng sections are numbered on).
     pub id: u32,
@@ -142,7 +144,7 @@ pub struct Interface {
 }
 
 /// What a record holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RecordKind {
     /// A packet (pcap record, pcapng EPB, SPB or obsolete PB).
@@ -153,7 +155,7 @@ pub enum RecordKind {
 }
 
 /// The container format of a capture.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Format {
     Pcap,
@@ -171,6 +173,9 @@ pub struct FrameSlice<'a> {
     pub kind: RecordKind,
     /// Byte offset of the record (header included) in the file.
     pub file_offset: u64,
+    /// Byte offset of `data` in the file, so that a viewer can read the packet again later
+    /// without keeping the file in memory.
+    pub data_offset: u64,
     /// Absent for pcapng Simple Packet Blocks and custom blocks, which carry none.
     pub timestamp: Option<Timestamp>,
     /// The pcapng interface the record names; `None` for pcap, whose single interface is
@@ -191,7 +196,7 @@ impl FrameSlice<'_> {
 }
 
 /// How reading the file ended.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaptureOutcome {
     pub format: Option<Format>,
     pub frames: u64,
@@ -362,6 +367,7 @@ impl CaptureReader {
                         frame_number += 1;
                         on_frame(&FrameSlice {
                             number: frame_number,
+                            data_offset: data_offset_in(rest, offset, &frame),
                             ..frame
                         });
                     });
@@ -379,6 +385,7 @@ impl CaptureReader {
                         frame_number += 1;
                         on_frame(&FrameSlice {
                             number: frame_number,
+                            data_offset: data_offset_in(rest, offset, &frame),
                             ..frame
                         });
                     });
@@ -448,3 +455,15 @@ pub fn read_all(bytes: &[u8], on_frame: impl FnMut(&FrameSlice<'_>)) -> CaptureO
 
 #[cfg(test)]
 mod tests;
+
+/// Where a frame's bytes sit in the file: `input` starts at file offset `offset`, and record
+/// readers hand out subslices of it.
+fn data_offset_in(input: &[u8], offset: u64, frame: &FrameSlice<'_>) -> u64 {
+    let start = input.as_ptr() as usize;
+    let data = frame.data.as_ptr() as usize;
+    if data >= start && data + frame.data.len() <= start + input.len() {
+        offset + (data - start) as u64
+    } else {
+        frame.file_offset
+    }
+}

@@ -157,6 +157,7 @@ impl PcapState {
             number: 0,
             kind: RecordKind::Packet,
             file_offset: offset,
+            data_offset: 0,
             timestamp: Some(Timestamp::from_fraction(
                 record.ts_sec as i64,
                 record.ts_usec as u64,

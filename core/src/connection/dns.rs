@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Attempt, Side};
 use crate::capture::Timestamp;
 use crate::journey::{dns_type_name, Endpoint, Fate, FiveTuple, Journey};
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct DnsAnswer {
     pub frames: Vec<u64>,
     pub journey: u64,
@@ -21,7 +21,7 @@ pub struct DnsAnswer {
     pub time: Timestamp,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DnsOutcome {
     /// An answer reached the client after the first transmission.
@@ -34,7 +34,7 @@ pub enum DnsOutcome {
     Unanswered,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct DnsQuery {
     pub client: Endpoint,
     /// The server as the client addressed it.

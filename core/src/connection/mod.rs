@@ -11,7 +11,7 @@ mod udp;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::capture::Timestamp;
 use crate::decode::tcp_flags::{ACK, FIN, RST, SYN};
@@ -21,7 +21,7 @@ pub use dns::{DnsAnswer, DnsOutcome, DnsQuery, DnsTracker};
 pub use udp::{UdpExchange, UdpOutcome, UdpTracker};
 
 /// Which end of a connection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     Client,
@@ -29,7 +29,7 @@ pub enum Side {
 }
 
 /// How the opening handshake went, from the client's side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     /// The client acknowledged a SYN-ACK.
@@ -47,7 +47,7 @@ pub enum Outcome {
 }
 
 /// One transmission by the client: a SYN, or a DNS query.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Attempt {
     /// Where the client sent it (the sighting nearest to the client).
     pub frame: u64,
@@ -77,7 +77,7 @@ impl Attempt {
 }
 
 /// A packet of the handshake from the server's side or a reset, as it travelled.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Reply {
     pub frames: Vec<u64>,
     pub journey: u64,
@@ -89,7 +89,7 @@ pub struct Reply {
     pub fate: Fate,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Reset {
     pub by: Side,
     pub frames: Vec<u64>,
@@ -99,7 +99,7 @@ pub struct Reset {
 }
 
 /// An address pair the connection showed, in path order of the first SYN.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Leg {
     pub from: Endpoint,
     pub to: Endpoint,
@@ -108,7 +108,7 @@ pub struct Leg {
     pub via: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Connection {
     pub id: u64,
     /// The client as it sees itself.
@@ -163,7 +163,7 @@ impl Connection {
 }
 
 /// An ICMP error about one of the connection's packets.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct IcmpError {
     pub frames: Vec<u64>,
     pub journey: u64,
@@ -177,7 +177,7 @@ pub struct IcmpError {
 }
 
 /// A data segment an endpoint sent more than once.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Retransmission {
     pub by: Side,
     pub sequence: u32,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{legs, Leg, Side};
 use crate::journey::{Endpoint, Fate, FiveTuple, Journey};
@@ -12,7 +12,7 @@ const PROTOCOL_UDP: u8 = 17;
 /// Frames listed per direction; the rest are counted.
 const MAX_LISTED: usize = 64;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum UdpOutcome {
     /// At least one reply reached the client.
@@ -23,7 +23,7 @@ pub enum UdpOutcome {
     OneWay,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct UdpExchange {
     pub id: u64,
     /// The socket that sent first.

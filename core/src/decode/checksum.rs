@@ -8,9 +8,9 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use etherparse::IpNumber;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChecksumStatus {
     Good,

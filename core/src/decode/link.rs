@@ -1,10 +1,10 @@
 //! Link headers etherparse does not parse: Linux cooked capture v2, and BSD loopback.
 //! (SLL v1 is simple enough to read here alongside v2, keeping both in one shape.)
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Direction of a packet in a Linux cooked capture (`PACKET_*` in `linux/if_packet.h`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SllPacketType {
     /// Addressed to this host (received).
@@ -37,7 +37,7 @@ impl SllPacketType {
 }
 
 /// A Linux cooked header, v1 (`LINKTYPE_LINUX_SLL`) or v2 (`LINKTYPE_LINUX_SLL2`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SllSlice {
     pub packet_type: SllPacketType,
     /// The interface index (v2 only): which interface of the node saw the packet.

@@ -20,7 +20,7 @@ use etherparse::{
     ip_number, EtherType, IpNumber, LaxLinkExtSlice, LaxNetSlice, LaxSlicedPacket, LinkSlice,
     TransportSlice,
 };
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::capture::{FrameSlice, LinkType, RecordKind};
 
@@ -41,12 +41,13 @@ pub struct PacketSlice<'a> {
 }
 
 /// Where and why decoding stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecodeStop {
     /// Byte offset within the frame.
     pub offset: usize,
     /// The layer that could not be decoded.
-    pub layer: &'static str,
+    #[serde(deserialize_with = "crate::wire::static_str")]
+    pub layer: crate::wire::StaticText,
     pub reason: String,
 }
 

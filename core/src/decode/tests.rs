@@ -8,6 +8,7 @@ fn frame(link_type: LinkType, data: &[u8]) -> FrameSlice<'_> {
         number: 1,
         kind: RecordKind::Packet,
         file_offset: 0,
+        data_offset: 0,
         timestamp: None,
         interface: None,
         link_type,

@@ -18,7 +18,7 @@ mod roles;
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::capture::Timestamp;
 
@@ -95,7 +95,7 @@ impl Hop {
 }
 
 /// Where the packet was last seen, and what that means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Fate {
     /// Sent out of the interface right behind which its destination lives (a pod here).

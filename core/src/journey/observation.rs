@@ -4,7 +4,7 @@
 use std::hash::{Hash, Hasher};
 use std::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::capture::{FrameSlice, Timestamp};
 use crate::decode::{Layer, PacketSlice, SllPacketType};
@@ -14,7 +14,7 @@ use crate::decode::{Layer, PacketSlice, SllPacketType};
 pub type InterfaceKey = u32;
 
 /// Whether the node received or sent the packet on that interface.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Direction {
     In,
@@ -92,6 +92,17 @@ impl Serialize for Endpoint {
     }
 }
 
+impl<'de> Deserialize<'de> for Endpoint {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let socket: std::net::SocketAddr = text.parse().map_err(serde::de::Error::custom)?;
+        Ok(Endpoint {
+            address: socket.ip(),
+            port: socket.port(),
+        })
+    }
+}
+
 /// The outer headers of an encapsulated packet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Encapsulation {
@@ -103,7 +114,7 @@ pub struct Encapsulation {
     pub vni: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TunnelKind {
     Vxlan,

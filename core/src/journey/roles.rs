@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Change, Direction, InterfaceKey, Journey, TunnelKind};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum InterfaceRole {
     /// The node's end of a pod's veth (or VLAN/ENI): where the pod's packets enter the node.
@@ -25,7 +25,7 @@ pub enum InterfaceRole {
 }
 
 /// Why a role was chosen, in words, with a count that supports it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleEvidence {
     pub reason: String,
 }

@@ -15,7 +15,7 @@ mod reply_dropped_on_host;
 mod syn_unanswered;
 mod vxlan_syn_loss;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::report::{JourneyReport, Report};
 
@@ -39,7 +39,7 @@ pub trait Signature: Sync {
     fn detect(&self, report: &Report) -> Vec<Finding>;
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     Info,
@@ -48,6 +48,7 @@ pub enum Severity {
 }
 
 /// What a signature found in this capture.
+/// Reads back through `crate::wire::FindingWire`, which maps the signature id to its statics.
 #[derive(Clone, Debug, Serialize)]
 pub struct Finding {
     pub signature: &'static str,
@@ -67,7 +68,7 @@ pub struct Finding {
     pub explanation: &'static Explanation,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Evidence {
     pub frames: Vec<u64>,
     pub what: String,

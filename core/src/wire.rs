@@ -1,0 +1,64 @@
+//! Reading a report back from its JSON form.
+//!
+//! The browser analyses a capture in a Web Worker and hands the page parts of the report as
+//! JSON, so the report types deserialize as well as serialize. A few fields are `&'static str`
+//! in the report because the code names them (layer names, signature ids); reading them back
+//! maps them onto the same statics where they are known.
+
+use serde::{Deserialize, Deserializer};
+
+use crate::signatures::{Evidence, Finding, Severity, SIGNATURES};
+
+/// A name the code gives (a layer, a format). Spelled as an alias so that serde's derive does
+/// not take the field for a borrow of the input; [`static_str`] reads it back.
+pub type StaticText = &'static str;
+
+/// A `&'static str` field read back. Unknown strings are leaked: they only occur in error and
+/// decode-stop records, of which a report lists a bounded number.
+pub(crate) fn static_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok(Box::leak(text.into_boxed_str()))
+}
+
+/// A finding as serialized; its signature id leads back to the signature's explanation.
+#[derive(Deserialize)]
+struct FindingWire {
+    signature: String,
+    severity: Severity,
+    summary: String,
+    frames: Vec<u64>,
+    evidence: Vec<Evidence>,
+    connection: Option<u64>,
+    journeys: Vec<u64>,
+    point_of_failure: String,
+    failure_frame: Option<u64>,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        Finding::try_from(FindingWire::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<FindingWire> for Finding {
+    type Error = String;
+
+    fn try_from(wire: FindingWire) -> Result<Finding, String> {
+        let signature = SIGNATURES
+            .iter()
+            .find(|s| s.id() == wire.signature)
+            .ok_or_else(|| format!("unknown signature `{}`", wire.signature))?;
+        Ok(Finding {
+            signature: signature.id(),
+            severity: wire.severity,
+            summary: wire.summary,
+            frames: wire.frames,
+            evidence: wire.evidence,
+            connection: wire.connection,
+            journeys: wire.journeys,
+            point_of_failure: wire.point_of_failure,
+            failure_frame: wire.failure_frame,
+            explanation: signature.explanation(),
+        })
+    }
+}

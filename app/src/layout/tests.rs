@@ -1,0 +1,178 @@
+//! The geometry over real scenes from the example captures.
+
+use super::*;
+use crate::examples::example;
+use crate::protocol::{Scene, Selection};
+use crate::session::{analyse, Session};
+
+fn open(id: &str) -> Session {
+    let bytes = example(id).unwrap().bytes;
+    let mut read =
+        |offset: u64, len: usize| Ok(bytes[offset as usize..offset as usize + len].to_vec());
+    analyse(id, bytes.len() as u64, &mut read, &mut |_, _| {}).unwrap()
+}
+
+fn finding_scene(id: &str) -> (Session, Scene) {
+    let session = open(id);
+    let scene = session.scene(Selection::Finding(0)).unwrap();
+    (session, scene)
+}
+
+#[test]
+fn time_scaling_keeps_microseconds_and_half_minutes_watchable() {
+    assert!((scaled_step(10e-6) - 0.35).abs() < 0.01);
+    assert!(scaled_step(1.0) > 1.5 && scaled_step(1.0) < 2.5);
+    assert!(scaled_step(32.0) < 3.0);
+    assert!(scaled_step(2.0) > scaled_step(1.0));
+    assert_eq!(scaled_step(-1.0), scaled_step(0.0));
+    assert_eq!(scaled_step(f64::NAN), scaled_step(0.0));
+}
+
+#[test]
+fn the_path_runs_client_pod_bridge_server_pod() {
+    let (session, scene) = finding_scene("bridge-nf-off");
+    let interfaces = &session.report().interfaces;
+    let topo = topology(&scene, interfaces, 800.0);
+    let labels: Vec<(&str, &str)> = topo
+        .stations
+        .iter()
+        .map(|s| (s.label.as_str(), s.role))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("client", "client"),
+            ("if3", "pod-side"),
+            ("if2", "bridge"),
+            ("if4", "pod-side"),
+            ("server", "server")
+        ]
+    );
+    assert!(topo.stations.windows(2).all(|w| w[0].x < w[1].x));
+    assert!(topo.stations.last().unwrap().x <= 800.0);
+    assert_eq!(topo.stations[1].caption, "veth of pod 10.244.0.10");
+}
+
+#[test]
+fn the_failure_shows_where_the_capture_saw_it() {
+    // d: the SYN-ACK reaches the client's veth (if3) from the pod's own address.
+    let (session, scene) = finding_scene("bridge-nf-off");
+    let interfaces = &session.report().interfaces;
+    let topo = topology(&scene, interfaces, 800.0);
+    let anim = animation(&scene, &topo, interfaces);
+    let failure = failure_point(&scene, &anim).unwrap();
+    assert_eq!(topo.stations[failure.station].label, "if3");
+    assert!(!failure.forward, "the SYN-ACK travels back to the client");
+    // The DNAT is labelled on the hop where it happens.
+    let dnat = anim.steps.iter().find(|s| !s.changes.is_empty()).unwrap();
+    assert_eq!(dnat.changes, ["DNAT 10.96.0.10:80 → 10.244.0.20:8080"]);
+    assert_eq!(topo.stations[dnat.station].label, "if2");
+    // Resets say who sent them.
+    assert!(anim.tracks.iter().filter(|t| t.kind == "rst").all(|t| t
+        .sender
+        .as_deref()
+        .is_some_and(|s| s.starts_with("the client"))));
+
+    // a: the reply arrives on the uplink and is never seen on the pod's veth.
+    let (session, scene) = finding_scene("asym-rpfilter");
+    let interfaces = &session.report().interfaces;
+    let topo = topology(&scene, interfaces, 800.0);
+    let anim = animation(&scene, &topo, interfaces);
+    let failure = failure_point(&scene, &anim).unwrap();
+    assert_eq!(topo.stations[failure.station].label, "if3");
+    let marks = drop_marks(&anim);
+    assert!(
+        marks
+            .iter()
+            .any(|&(station, _, count)| station == failure.station && count >= 6),
+        "{marks:?}"
+    );
+}
+
+#[test]
+fn the_clock_keeps_capture_order_and_packets_move_between_stations() {
+    let (session, scene) = finding_scene("vxlan-syn-backoff");
+    let interfaces = &session.report().interfaces;
+    let topo = topology(&scene, interfaces, 800.0);
+    let anim = animation(&scene, &topo, interfaces);
+    assert!(anim
+        .steps
+        .windows(2)
+        .all(|w| w[0].at < w[1].at && w[0].time <= w[1].time));
+    // Seven SYNs over 63 s of capture fit in well under a minute of anim.
+    assert!(anim.duration < 45.0, "{}", anim.duration);
+    assert!(dots_at(&anim, &topo, 0.0).is_empty());
+    let first = &anim.steps[0];
+    let dots = dots_at(&anim, &topo, first.at);
+    assert_eq!(dots.len(), 1);
+    assert!((dots[0].x - topo.stations[first.station].x).abs() < 1e-6);
+    // Half-way through the flight to the next station the dot is between the two.
+    let second = &anim.steps[1];
+    let mid = second.at - TRAVEL / 2.0;
+    let dot = dots_at(&anim, &topo, mid)
+        .into_iter()
+        .find(|d| d.track == first.track)
+        .unwrap();
+    let (a, b) = (
+        topo.stations[first.station].x,
+        topo.stations[second.station].x,
+    );
+    assert!(
+        dot.x > a.min(b) && dot.x < a.max(b),
+        "{} not between {a} and {b}",
+        dot.x
+    );
+    assert_eq!(step_at(&anim, second.at), Some(1));
+    assert_eq!(
+        step_at(&anim, anim.duration + 1.0),
+        Some(anim.steps.len() - 1)
+    );
+}
+
+#[test]
+fn the_ladder_puts_the_nat_legs_side_by_side() {
+    let (_, scene) = finding_scene("bridge-nf-off");
+    let lad = ladder(&scene, 900.0);
+    let columns: Vec<&str> = lad.columns.iter().map(|c| c.endpoint.as_str()).collect();
+    assert_eq!(
+        columns,
+        ["10.244.0.10:60986", "10.96.0.10:80", "10.244.0.20:8080"]
+    );
+    let syn = &lad.rungs[0];
+    assert_eq!(syn.label, "TCP SYN");
+    assert_eq!(syn.from_x, lad.columns[0].x);
+    assert_eq!(syn.to_x, lad.columns[2].x);
+    let (via_x, change) = syn.via.clone().unwrap();
+    assert_eq!(via_x, lad.columns[1].x);
+    assert!(change.starts_with("DNAT"));
+    let syn_ack = lad.rungs.iter().find(|r| r.kind == "syn-ack").unwrap();
+    assert_eq!(
+        syn_ack.from_x, lad.columns[2].x,
+        "the reply comes from the pod's own address"
+    );
+    assert_eq!(syn_ack.to_x, lad.columns[0].x);
+    assert!(lad
+        .rungs
+        .windows(2)
+        .all(|w| w[0].y < w[1].y && w[0].time <= w[1].time));
+}
+
+#[test]
+fn the_retry_timeline_shows_the_doubling() {
+    let (_, scene) = finding_scene("vxlan-syn-backoff");
+    let tl = retry_timeline(&scene, 800.0);
+    let gaps: Vec<&str> = tl.gaps.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(
+        gaps,
+        ["+1.0 s", "+2.0 s", "+4.1 s", "+8.2 s", "+16.1 s", "+33.0 s"]
+    );
+    assert!(tl.span > 60.0 && tl.span < 70.0);
+    assert!(tl.marks.windows(2).all(|w| w[0].x <= w[1].x));
+    assert!(
+        tl.marks.iter().any(|m| !m.request),
+        "the SYN-ACK is on the axis too"
+    );
+    assert!(tl.ticks.len() >= 4 && tl.ticks.len() <= 12);
+    assert_eq!(duration_text(0.000012), "12 µs");
+    assert_eq!(duration_text(0.35), "350 ms");
+}

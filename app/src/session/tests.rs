@@ -1,0 +1,187 @@
+//! The worker's answers, over every built-in example.
+
+use dropscope_core::report::Report;
+
+use super::*;
+use crate::examples::{example, EXAMPLES};
+use crate::protocol::{ExportFormat, Selection};
+
+fn open(bytes: &'static [u8]) -> Session {
+    let mut read = |offset: u64, len: usize| -> Result<Vec<u8>, String> {
+        let start = offset as usize;
+        bytes
+            .get(start..start + len)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| "out of range".to_string())
+    };
+    let mut slices = 0;
+    let session = analyse("test.pcap", bytes.len() as u64, &mut read, &mut |_, _| {
+        slices += 1
+    })
+    .expect("in-memory reads do not fail");
+    assert!(slices >= 1);
+    session
+}
+
+fn reader(bytes: &'static [u8]) -> impl FnMut(u64, usize) -> Result<Vec<u8>, String> {
+    move |offset, len| {
+        let start = offset as usize;
+        Ok(bytes[start..start + len].to_vec())
+    }
+}
+
+#[test]
+fn every_example_opens_with_its_findings_and_scenes() {
+    for example in EXAMPLES {
+        let session = open(example.bytes);
+        let overview = session.overview(1.0);
+        assert_eq!(
+            overview.findings.is_empty(),
+            example.healthy,
+            "{}: {:?}",
+            example.id,
+            overview
+                .findings
+                .iter()
+                .map(|f| f.signature)
+                .collect::<Vec<_>>()
+        );
+        for at in 0..overview.findings.len() {
+            let scene = session.scene(Selection::Finding(at)).unwrap();
+            assert!(
+                !scene.journeys.is_empty(),
+                "{}: finding {at} has no journeys",
+                example.id
+            );
+            if let Some(frame) = scene.failure_frame {
+                assert!(
+                    scene.journeys.iter().any(|j| j.frames.contains(&frame)),
+                    "{}: the failure frame {frame} is in none of the scene's journeys",
+                    example.id
+                );
+            }
+            assert!(!scene.requests.is_empty(), "{}: no requests", example.id);
+        }
+        for connection in overview.connections.iter().take(5) {
+            let scene = session.scene(Selection::Connection(connection.id)).unwrap();
+            assert_eq!(scene.client, Some(connection.client.to_string()));
+            assert!(!scene.journeys.is_empty());
+        }
+    }
+}
+
+#[test]
+fn a_finding_scene_holds_the_connection_and_who_reset_it() {
+    let session = open(example("bridge-nf-off").unwrap().bytes);
+    let scene = session.scene(Selection::Finding(0)).unwrap();
+    assert!(scene.title.starts_with("reply-bypasses-conntrack"));
+    assert_eq!(scene.failure_frame, Some(6));
+    assert_eq!(scene.client.as_deref(), Some("10.244.0.10:60986"));
+    assert_eq!(scene.server.as_deref(), Some("10.96.0.10:80"));
+    assert_eq!(scene.requests.len(), 7, "seven SYNs");
+    assert!(!scene.resets.is_empty());
+    assert!(scene
+        .resets
+        .iter()
+        .all(|r| r.by.starts_with("the client 10.244.0.10")));
+    assert!(session.scene(Selection::Finding(9)).is_err());
+    assert!(session.scene(Selection::Connection(999)).is_err());
+}
+
+#[test]
+fn a_dns_finding_scene_holds_its_queries_and_answers() {
+    let session = open(example("dns-aaaa-drop").unwrap().bytes);
+    let scene = session.scene(Selection::Finding(0)).unwrap();
+    assert!(scene.connection.is_none());
+    assert!(scene.requests.len() >= 2, "{:?}", scene.requests);
+    assert!(!scene.answers.is_empty());
+    assert!(scene
+        .journeys
+        .iter()
+        .any(|j| j.packet.starts_with("DNS query")));
+}
+
+#[test]
+fn rows_page_through_the_capture_and_filter() {
+    let bytes = example("bridge-nf-off").unwrap().bytes;
+    let mut session = open(bytes);
+    let packets = session.report().capture.packets as u32;
+    let mut read = reader(bytes);
+    let page = session.rows("", None, 0, 10, &mut read);
+    assert_eq!(page.total, packets);
+    assert_eq!(page.rows.len(), 10);
+    assert_eq!(page.rows[0].frame, 1);
+    assert_eq!(page.rows[0].protocol, "TCP");
+    assert_eq!(page.rows[0].time, Some(0.0));
+    assert!(page.rows[0].info.contains("[SYN]"), "{}", page.rows[0].info);
+    let tail = session.rows("", None, packets - 3, 10, &mut read);
+    assert_eq!(tail.rows.len(), 3);
+    // A page past the end is empty, not an error.
+    assert!(session
+        .rows("", None, packets + 5, 10, &mut read)
+        .rows
+        .is_empty());
+
+    let arp = session.rows("port 8080", None, 0, 500, &mut read);
+    assert!(arp.total > 0 && arp.total < packets);
+    assert!(arp.rows.iter().all(|r| r.info.contains("8080")));
+
+    let bad = session.rows("bogus", None, 0, 10, &mut read);
+    assert!(bad.error.unwrap().contains("`bogus`"));
+
+    let scoped = session.rows("", Some(Selection::Finding(0)), 0, 500, &mut read);
+    assert!(
+        scoped.total > 0 && scoped.total < packets,
+        "ARP is not the connection's"
+    );
+    let by_interface = session.rows("if3", Some(Selection::Finding(0)), 0, 500, &mut read);
+    assert!(by_interface.total > 0 && by_interface.total < scoped.total);
+    assert!(by_interface.rows.iter().all(|r| r.interface == "if3"));
+}
+
+#[test]
+fn a_finding_without_a_connection_scopes_rows_to_its_frames() {
+    let bytes = example("dns-aaaa-drop").unwrap().bytes;
+    let mut session = open(bytes);
+    let mut read = reader(bytes);
+    let scoped = session.rows("", Some(Selection::Finding(0)), 0, 500, &mut read);
+    assert!(scoped.total > 0);
+    assert!(
+        scoped.rows.iter().all(|r| r.protocol == "DNS"),
+        "{:?}",
+        scoped.rows
+    );
+    let none = session.rows("frame 1", Some(Selection::Finding(0)), 0, 500, &mut read);
+    assert!(none.rows.iter().all(|r| r.frame == 1));
+}
+
+#[test]
+fn packet_detail_has_layers_and_bytes() {
+    let bytes = example("vxlan-syn-backoff").unwrap().bytes;
+    let session = open(bytes);
+    let mut read = reader(bytes);
+    let detail = session.detail(30, &mut read).unwrap();
+    assert_eq!(detail.bytes.len() as u32, detail.captured);
+    assert_eq!(detail.interface, "if2");
+    let names: Vec<&str> = detail
+        .description
+        .layers
+        .iter()
+        .map(|l| l.name.as_str())
+        .collect();
+    assert!(names.contains(&"VXLAN"), "{names:?}");
+    assert!(session.detail(100_000, &mut read).is_err());
+}
+
+#[test]
+fn exports_are_the_report_and_its_findings() {
+    let session = open(example("vxlan-syn-backoff").unwrap().bytes);
+    let json = session.export(ExportFormat::Json);
+    let report: Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(report.findings.len(), session.report().findings.len());
+    let markdown = session.export(ExportFormat::Markdown);
+    assert!(markdown.starts_with("# dropscope: test.pcap"));
+    assert!(markdown.contains("(`vxlan-syn-loss`)"));
+    assert!(markdown.contains("**Fix:**"));
+    assert!(markdown.contains("```sh"));
+}

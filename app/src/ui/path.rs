@@ -1,0 +1,457 @@
+//! The path animation: the stations of the selected scene (client, each interface the capture
+//! saw, server), its packets flying hop by hop in capture-time order on a scaled clock, NAT
+//! rewrites labelled where they happen, and a ✕ where a packet was last seen.
+
+use leptos::prelude::*;
+
+use super::AppState;
+use crate::layout::{
+    animation, dots_at, drop_marks, duration_text, failure_point, step_at, topology, Animation,
+    FailurePoint, Topology,
+};
+
+const WIDTH: f64 = 900.0;
+const HEIGHT: f64 = 190.0;
+const LINE_Y: f64 = 100.0;
+const FORWARD_Y: f64 = 86.0;
+const BACKWARD_Y: f64 = 114.0;
+const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
+
+fn lane(forward: bool) -> f64 {
+    if forward {
+        FORWARD_Y
+    } else {
+        BACKWARD_Y
+    }
+}
+
+fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// The playhead and its controls' state.
+#[derive(Clone, Copy)]
+struct Player {
+    t: RwSignal<f64>,
+    playing: RwSignal<bool>,
+    speed: RwSignal<f64>,
+    duration: Memo<f64>,
+    /// Frames drawn while playing, and for how long (for the frames-per-second figure).
+    frames: RwSignal<u64>,
+    playing_ms: RwSignal<f64>,
+    /// Bumped whenever a loop starts, so that an older loop stops.
+    generation: StoredValue<u64>,
+}
+
+impl Player {
+    fn play(self) {
+        if self.t.get_untracked() >= self.duration.get_untracked() {
+            self.t.set(0.0);
+        }
+        self.playing.set(true);
+        let generation = self.generation.get_value() + 1;
+        self.generation.set_value(generation);
+        self.tick(now_ms(), generation);
+    }
+
+    fn tick(self, previous: f64, generation: u64) {
+        request_animation_frame(move || {
+            if !self.playing.get_untracked() || self.generation.get_value() != generation {
+                return;
+            }
+            let now = now_ms();
+            let elapsed = (now - previous).clamp(0.0, 100.0);
+            let next = self.t.get_untracked() + elapsed / 1000.0 * self.speed.get_untracked();
+            self.frames.update(|f| *f += 1);
+            self.playing_ms.update(|ms| *ms += now - previous);
+            if next >= self.duration.get_untracked() {
+                self.t.set(self.duration.get_untracked());
+                self.playing.set(false);
+                return;
+            }
+            self.t.set(next);
+            self.tick(now, generation);
+        });
+    }
+
+    fn pause(self) {
+        self.playing.set(false);
+    }
+
+    fn seek(self, t: f64) {
+        self.pause();
+        self.t.set(t.clamp(0.0, self.duration.get_untracked()));
+    }
+}
+
+type Model = Option<(
+    Topology,
+    Animation,
+    Option<FailurePoint>,
+    Vec<(usize, bool, usize)>,
+)>;
+
+#[component]
+pub fn PathPlayer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let model: Memo<Model> = Memo::new(move |_| {
+        let interfaces = state
+            .overview
+            .with(|o| o.as_ref().map(|o| o.interfaces.clone()).unwrap_or_default());
+        state.scene.with(|scene| {
+            let scene = scene.as_ref()?;
+            if scene.journeys.is_empty() {
+                return None;
+            }
+            let topology = topology(scene, &interfaces, WIDTH);
+            let animation = animation(scene, &topology, &interfaces);
+            let failure = failure_point(scene, &animation);
+            let marks = drop_marks(&animation);
+            Some((topology, animation, failure, marks))
+        })
+    });
+    let duration = Memo::new(move |_| model.with(|m| m.as_ref().map_or(1.0, |m| m.1.duration)));
+    let player = Player {
+        t: RwSignal::new(0.0),
+        playing: RwSignal::new(false),
+        speed: RwSignal::new(1.0),
+        duration,
+        frames: RwSignal::new(0),
+        playing_ms: RwSignal::new(0.0),
+        generation: StoredValue::new(0),
+    };
+    // A new scene plays from the start.
+    Effect::new(move |_| {
+        if model.with(Option::is_some) {
+            player.t.set(0.0);
+            player.play();
+        } else {
+            player.pause();
+        }
+    });
+
+    let step_forward = move || {
+        let t = player.t.get_untracked();
+        let next = model.with_untracked(|m| {
+            m.as_ref()
+                .and_then(|m| m.1.steps.iter().find(|s| s.at > t + 1e-6).map(|s| s.at))
+        });
+        player.seek(next.unwrap_or(duration.get_untracked()));
+    };
+    let step_back = move || {
+        let t = player.t.get_untracked();
+        let previous = model.with_untracked(|m| {
+            m.as_ref().and_then(|m| {
+                m.1.steps
+                    .iter()
+                    .rev()
+                    .find(|s| s.at < t - 1e-6)
+                    .map(|s| s.at)
+            })
+        });
+        player.seek(previous.unwrap_or(0.0));
+    };
+    let faster = move |up: bool| {
+        let speed = player.speed.get_untracked();
+        let at = SPEEDS.iter().position(|s| *s == speed).unwrap_or(2);
+        let at = if up {
+            (at + 1).min(SPEEDS.len() - 1)
+        } else {
+            at.saturating_sub(1)
+        };
+        player.speed.set(SPEEDS[at]);
+    };
+    let toggle = move || {
+        if player.playing.get_untracked() {
+            player.pause();
+        } else {
+            player.play();
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            " " | "k" => {
+                toggle();
+                true
+            }
+            "ArrowRight" | "l" => {
+                step_forward();
+                true
+            }
+            "ArrowLeft" | "j" => {
+                step_back();
+                true
+            }
+            "+" | "=" => {
+                faster(true);
+                true
+            }
+            "-" => {
+                faster(false);
+                true
+            }
+            "Home" => {
+                player.seek(0.0);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+
+    let title = move || {
+        state
+            .scene
+            .with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default())
+    };
+    let stations = move || {
+        model.with(|m| {
+            let Some((topology, _, _, _)) = m else {
+                return Vec::new();
+            };
+            topology
+                .stations
+                .iter()
+                .map(|station| {
+                    let x = station.x;
+                    let testid = if station.key.is_some() { "station" } else { "endpoint" };
+                    view! {
+                        <g class=format!("station {}", station.role) data-testid=testid data-interface=station.label.clone()>
+                            <rect x=x - 34.0 y=LINE_Y - 26.0 width=68.0 height=52.0 rx=8.0 />
+                            <text class="station-name" x=x y=LINE_Y - 34.0>{station.label.clone()}</text>
+                            <text class="station-caption" x=x y=LINE_Y + 44.0>{shorten(&station.caption, 26)}</text>
+                        </g>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let line = move || {
+        model.with(|m| {
+            m.as_ref().map(|(topology, ..)| {
+                let first = topology.stations.first().map_or(0.0, |s| s.x);
+                let last = topology.stations.last().map_or(0.0, |s| s.x);
+                view! {
+                    <line class="wire" x1=first y1=FORWARD_Y x2=last y2=FORWARD_Y />
+                    <line class="wire" x1=first y1=BACKWARD_Y x2=last y2=BACKWARD_Y />
+                }
+            })
+        })
+    };
+    let marks = move || {
+        model.with(|m| {
+            let Some((topology, _, failure, marks)) = m else {
+                return Vec::new();
+            };
+            marks
+                .iter()
+                .filter(|(station, forward, _)| {
+                    failure
+                        .as_ref()
+                        .is_none_or(|f| f.station != *station || f.forward != *forward)
+                })
+                .map(|&(station, forward, count)| {
+                    let x = topology.stations[station].x + 22.0;
+                    let label = if count > 1 {
+                        format!("✕{count}")
+                    } else {
+                        "✕".to_string()
+                    };
+                    view! { <text class="drop-mark" x=x y=lane(forward) + 5.0>{label}</text> }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let failure = move || {
+        model.with(|m| {
+            let (topology, animation, Some(failure), marks) = m.as_ref()? else {
+                return None;
+            };
+            let station = &topology.stations[failure.station];
+            let x = station.x + 22.0;
+            let y = lane(failure.forward);
+            let count = marks
+                .iter()
+                .find(|(s, f, _)| *s == failure.station && *f == failure.forward)
+                .map_or(0, |m| m.2);
+            let reached = player.t.get() >= failure.at;
+            let point = state
+                .scene
+                .with(|s| s.as_ref().and_then(|s| s.point_of_failure.clone()))
+                .unwrap_or_default();
+            let _ = animation;
+            Some(view! {
+                <g
+                    class="drop-point"
+                    class:reached=reached
+                    data-testid="drop-point"
+                    data-interface=station.label.clone()
+                    data-frame=failure.frame
+                >
+                    <title>{point}</title>
+                    <circle cx=x cy=y r=11.0 />
+                    <text x=x y=y + 5.0>"✕"</text>
+                    {(count > 1).then(|| view! { <text class="count" x=x + 16.0 y=y + 5.0>{format!("×{count}")}</text> })}
+                </g>
+            })
+        })
+    };
+    let nat = move || {
+        let t = player.t.get();
+        model.with(|m| {
+            let (topology, animation, ..) = m.as_ref()?;
+            let step = &animation.steps[step_at(animation, t)?];
+            if step.changes.is_empty() || t - step.at > 1.6 {
+                return None;
+            }
+            let x = topology.stations[step.station].x;
+            Some(view! {
+                <g class="nat" data-testid="nat-label">
+                    <text x=x.clamp(150.0, WIDTH - 150.0) y=24.0>{step.changes.join("; ")}</text>
+                    <line x1=x y1=30.0 x2=x y2=LINE_Y - 28.0 />
+                </g>
+            })
+        })
+    };
+    let dots = move || {
+        let t = player.t.get();
+        model.with(|m| {
+            let Some((topology, animation, ..)) = m else {
+                return Vec::new();
+            };
+            dots_at(animation, topology, t)
+                .into_iter()
+                .map(|dot| {
+                    let track = &animation.tracks[dot.track];
+                    let y = lane(dot.forward);
+                    let short = short_label(&track.label);
+                    view! {
+                        <g class=format!("packet {}", track.kind) transform=format!("translate({:.1},{y})", dot.x) opacity=format!("{:.2}", dot.opacity.clamp(0.0, 1.0))>
+                            <circle r=9.0 />
+                            <text y=if dot.forward { -13.0 } else { 22.0 }>{short}</text>
+                        </g>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let caption = move || {
+        let t = player.t.get();
+        model.with(|m| {
+            let (_, animation, ..) = m.as_ref()?;
+            let step = &animation.steps[step_at(animation, t)?];
+            let track = &animation.tracks[step.track];
+            let gap = (step.gap > 0.05).then(|| format!(" (after {})", duration_text(step.gap)));
+            let sender = track
+                .sender
+                .clone()
+                .map(|s| format!(" · reset sent by {s}"));
+            let fate = match &track.end {
+                crate::layout::TrackEnd::Dropped { expected, .. }
+                    if t >= track.points.last().map_or(0.0, |p| p.at) =>
+                {
+                    Some(format!(" · last seen here, never on {expected}"))
+                }
+                _ => None,
+            };
+            Some(format!(
+                "t = {:.6} s{} · {}{}{}",
+                step.time,
+                gap.unwrap_or_default(),
+                step.caption,
+                sender.unwrap_or_default(),
+                fate.unwrap_or_default()
+            ))
+        })
+    };
+
+    view! {
+        <section
+            class="path"
+            aria-label="Packet path animation"
+            tabindex="0"
+            on:keydown=on_key
+            data-testid="path"
+            data-frames=move || player.frames.get()
+            data-playing-ms=move || format!("{:.0}", player.playing_ms.get())
+            data-playing=move || player.playing.get().to_string()
+        >
+            <h2>"Path of the packets"</h2>
+            <p class="scene-title" data-testid="scene-title">{title}</p>
+            <Show
+                when=move || model.with(Option::is_some)
+                fallback=move || view! { <p class="muted">{move || if state.scene.with(Option::is_some) { "No packet of this selection was followed across the node." } else { "Loading the scene…" }}</p> }
+            >
+                <svg class="topology" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label="Stations the packets crossed, and the packets moving between them">
+                    {line}
+                    {stations}
+                    {marks}
+                    {failure}
+                    {nat}
+                    {dots}
+                </svg>
+            </Show>
+            <p class="caption" data-testid="step-caption">{caption}</p>
+            <div class="controls" role="group" aria-label="Playback">
+                <button title="Restart (Home)" on:click=move |_| player.seek(0.0)>"Restart"</button>
+                <button title="Previous sighting (←)" data-testid="step-back" on:click=move |_| step_back()>"◀"</button>
+                <button title="Play or pause (space)" data-testid="play" on:click=move |_| toggle()>
+                    {move || if player.playing.get() { "Pause" } else { "▶ Play" }}
+                </button>
+                <button title="Next sighting (→)" data-testid="step-forward" on:click=move |_| step_forward()>"▶|"</button>
+                <label>
+                    "speed "
+                    <select data-testid="speed" prop:value=move || player.speed.get().to_string()
+                        on:change=move |ev| {
+                            if let Ok(speed) = event_target_value(&ev).parse() {
+                                player.speed.set(speed);
+                            }
+                        }>
+                        {SPEEDS.iter().map(|s| view! { <option value=s.to_string()>{format!("{s}×")}</option> }).collect_view()}
+                    </select>
+                </label>
+                <input
+                    type="range"
+                    class="scrub"
+                    data-testid="scrub"
+                    aria-label="Animation time"
+                    min="0"
+                    step="0.01"
+                    prop:max=move || duration.get().to_string()
+                    prop:value=move || format!("{:.2}", player.t.get())
+                    on:input=move |ev| {
+                        if let Ok(t) = event_target_value(&ev).parse::<f64>() {
+                            player.seek(t);
+                        }
+                    }
+                />
+            </div>
+            <p class="muted legend">
+                "Upper lane: towards the server; lower lane: back to the client. ✕: where packets were last seen. Keys: space play/pause · ← → step · + − speed · Home restart. Time is scaled: microseconds between hops and seconds between retries both stay watchable; the caption gives real capture time."
+            </p>
+        </section>
+    }
+}
+
+fn short_label(label: &str) -> String {
+    let label = label.strip_prefix("TCP ").unwrap_or(label);
+    if let Some(rest) = label.strip_prefix("DNS ") {
+        return rest
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    shorten(label, 14)
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}

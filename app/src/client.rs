@@ -18,10 +18,13 @@ type Handler = Rc<dyn Fn(Response)>;
 
 struct Inner {
     worker: Option<Worker>,
+    /// Which worker is current: callbacks of a replaced one ignore what it still sends.
+    generation: u64,
     ready: bool,
     queue: Vec<(String, Option<Blob>)>,
     handler: Handler,
-    /// Kept alive as long as their worker.
+    /// The current worker's callbacks, and those of replaced workers: an event the old
+    /// worker had queued may still arrive, and must find its callback alive.
     callbacks: Vec<Closure<dyn FnMut(JsValue)>>,
 }
 
@@ -39,6 +42,7 @@ impl Client {
     pub fn new(handler: impl Fn(Response) + 'static) -> Client {
         let client = Client(Rc::new(RefCell::new(Inner {
             worker: None,
+            generation: 0,
             ready: false,
             queue: Vec::new(),
             handler: Rc::new(handler),
@@ -50,6 +54,11 @@ impl Client {
 
     fn spawn(&self) {
         let handler = self.0.borrow().handler.clone();
+        let generation = {
+            let mut inner = self.0.borrow_mut();
+            inner.generation += 1;
+            inner.generation
+        };
         let worker = match Worker::new(&worker_url()) {
             Ok(worker) => worker,
             Err(error) => {
@@ -62,6 +71,9 @@ impl Client {
         let weak = Rc::downgrade(&self.0);
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             let Some(inner) = weak.upgrade() else { return };
+            if inner.borrow().generation != generation {
+                return;
+            }
             let event: MessageEvent = event.unchecked_into();
             let response = match event
                 .data()
@@ -84,13 +96,23 @@ impl Client {
                         post(&worker, &text, blob.as_ref());
                     }
                 }
-                return;
             }
             let handler = inner.borrow().handler.clone();
             handler(response);
         });
         let handler_for_errors = handler.clone();
+        let weak = Rc::downgrade(&self.0);
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            // Handled here: it is not an error of the page.
+            if let Some(event) = event.dyn_ref::<web_sys::Event>() {
+                event.prevent_default();
+            }
+            if weak
+                .upgrade()
+                .is_none_or(|inner| inner.borrow().generation != generation)
+            {
+                return;
+            }
             let message = event
                 .dyn_ref::<ErrorEvent>()
                 .map(|e| e.message())
@@ -102,7 +124,8 @@ impl Client {
         let mut inner = self.0.borrow_mut();
         inner.worker = Some(worker);
         inner.ready = false;
-        inner.callbacks = vec![on_message, on_error];
+        inner.callbacks.push(on_message);
+        inner.callbacks.push(on_error);
     }
 
     pub fn send(&self, request: &Request) {

@@ -282,20 +282,21 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
             .find(|i| i.key == key)
             .map_or_else(|| format!("if{key}"), |i| i.name.clone())
     };
+    // Each track's sightings, in one pass over the steps.
+    let mut points_of: Vec<Vec<Point>> = vec![Vec::new(); scene.journeys.len()];
+    for step in &steps {
+        points_of[step.track].push(Point {
+            station: step.station,
+            at: step.at,
+        });
+    }
     let tracks = scene
         .journeys
         .iter()
         .enumerate()
         .map(|(track, journey)| {
             let forward = is_forward(scene, journey);
-            let mut points: Vec<Point> = steps
-                .iter()
-                .filter(|s| s.track == track)
-                .map(|s| Point {
-                    station: s.station,
-                    at: s.at,
-                })
-                .collect();
+            let mut points = std::mem::take(&mut points_of[track]);
             let first_at = points.first().map_or(0.0, |p| p.at);
             let last_at = points.last().map_or(0.0, |p| p.at);
             let origin = if forward { 0 } else { last };

@@ -139,6 +139,8 @@ pub struct Scene {
     pub server: Option<String>,
     /// Time zero of the capture, for relative times.
     pub capture_start: Option<Timestamp>,
+    /// Journeys left out of a very long scene (see `session::MAX_SCENE_JOURNEYS`).
+    pub omitted: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

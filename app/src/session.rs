@@ -20,6 +20,9 @@ pub const SLICE_BYTES: u64 = 4 * 1024 * 1024;
 /// Connections listed in an overview; the rest are counted.
 pub const MAX_LISTED_CONNECTIONS: usize = 2_000;
 
+/// Journeys in one scene, at most.
+pub const MAX_SCENE_JOURNEYS: usize = 300;
+
 /// Rows served per request, at most.
 pub const MAX_ROWS_PER_PAGE: u32 = 500;
 
@@ -158,6 +161,7 @@ impl Session {
             client: None,
             server: None,
             capture_start: self.capture_start,
+            omitted: 0,
         };
         let mut ids: Vec<u64> = Vec::new();
         let connection = match selection {
@@ -228,6 +232,21 @@ impl Session {
         }
         ids.sort_unstable();
         ids.dedup();
+        // A connection retried thousands of times is not watchable packet by packet: play the
+        // first ones, and the one where it failed.
+        if ids.len() > MAX_SCENE_JOURNEYS {
+            let failing = scene.failure_frame.and_then(|frame| {
+                ids.iter()
+                    .copied()
+                    .find(|&id| self.journey(id).is_some_and(|j| j.frames.contains(&frame)))
+            });
+            scene.omitted = ids.len() - MAX_SCENE_JOURNEYS;
+            ids.truncate(MAX_SCENE_JOURNEYS);
+            if let Some(failing) = failing.filter(|f| !ids.contains(f)) {
+                ids.pop();
+                ids.push(failing);
+            }
+        }
         scene.journeys = ids
             .iter()
             .filter_map(|&id| self.journey(id).cloned())

@@ -185,3 +185,35 @@ fn exports_are_the_report_and_its_findings() {
     assert!(markdown.contains("**Fix:**"));
     assert!(markdown.contains("```sh"));
 }
+
+/// A pcap of `copies` copies of a pcap's records, each copy 100 s after the one before.
+fn repeated(base: &[u8], copies: u32) -> Vec<u8> {
+    let mut out = base[..24].to_vec();
+    for copy in 0..copies {
+        let mut records = base[24..].to_vec();
+        let mut at = 0;
+        while at + 16 <= records.len() {
+            let seconds = u32::from_le_bytes(records[at..at + 4].try_into().unwrap()) + copy * 100;
+            records[at..at + 4].copy_from_slice(&seconds.to_le_bytes());
+            at += 16 + u32::from_le_bytes(records[at + 8..at + 12].try_into().unwrap()) as usize;
+        }
+        out.extend(records);
+    }
+    out
+}
+
+#[test]
+fn a_scene_of_thousands_of_retries_is_capped_and_keeps_its_failure() {
+    let bytes: &'static [u8] =
+        Box::leak(repeated(example("bridge-nf-off").unwrap().bytes, 200).into_boxed_slice());
+    let session = open(bytes);
+    let scene = session.scene(Selection::Finding(0)).unwrap();
+    assert_eq!(scene.journeys.len(), MAX_SCENE_JOURNEYS);
+    assert_eq!(
+        scene.omitted,
+        200 * 7 * 3 - MAX_SCENE_JOURNEYS,
+        "SYN, SYN-ACK and RST of 1 400 attempts"
+    );
+    let frame = scene.failure_frame.unwrap();
+    assert!(scene.journeys.iter().any(|j| j.frames.contains(&frame)));
+}

@@ -62,6 +62,8 @@ pub struct AppState {
     /// What the URL asked for, applied once the capture is analysed.
     pub pending: RwSignal<Option<ViewState>>,
     pub notice: RwSignal<Option<String>>,
+    /// The analysis worker has started (its wasm is loaded): nothing more will be fetched.
+    pub worker_ready: RwSignal<bool>,
     pub embed: bool,
     /// `?crash-test`: the worker panics before the next capture (once), for the browser test
     /// of recovery.
@@ -150,6 +152,7 @@ impl AppState {
             Status::Loading { name, .. } => name,
             _ => return,
         };
+        self.worker_ready.set(false);
         self.client.with_value(Client::restart);
         self.status.set(Status::Cancelled { name });
     }
@@ -157,7 +160,7 @@ impl AppState {
     /// Applies an answer of the worker.
     fn receive(&self, response: Response) {
         match response {
-            Response::Ready => {}
+            Response::Ready => self.worker_ready.set(true),
             Response::Progress {
                 bytes,
                 total,
@@ -221,6 +224,14 @@ impl AppState {
                 _ => self.notice.set(Some(message)),
             },
             Response::Crashed { message } => {
+                // A panic arrives twice: its message from the panic hook, then the trap as an
+                // error event. Keep the message; replace the worker once.
+                if let Status::Crashed { message: first } = self.status.get_untracked() {
+                    if first.contains("RuntimeError") && !message.contains("RuntimeError") {
+                        self.status.set(Status::Crashed { message });
+                    }
+                    return;
+                }
                 self.status.set(Status::Crashed { message });
                 self.overview.set(None);
                 self.scene.set(None);
@@ -228,6 +239,7 @@ impl AppState {
                 self.detail.set(None);
                 // Not from inside the dying worker's message handler.
                 let client = self.client;
+                self.worker_ready.set(false);
                 set_timeout(move || client.with_value(Client::restart), Duration::ZERO);
             }
         }
@@ -313,6 +325,7 @@ pub fn App() -> impl IntoView {
         example: RwSignal::new(None),
         pending: RwSignal::new(Some(fragment)),
         notice: RwSignal::new(None),
+        worker_ready: RwSignal::new(false),
         embed,
         crash_next: StoredValue::new(query.as_ref().is_some_and(|q| q.has("crash-test"))),
         client: StoredValue::new_local(client),
@@ -374,6 +387,7 @@ pub fn App() -> impl IntoView {
             class=page_class
             class:dragging=move || dragging.get()
             data-testid="drop-zone"
+            data-worker=move || if state.worker_ready.get() { "ready" } else { "starting" }
             on:dragover=move |ev: DragEvent| {
                 ev.prevent_default();
                 dragging.set(true);
@@ -615,7 +629,7 @@ fn summary_view() -> impl IntoView {
             let error = capture.error.as_ref().map(|error| {
                 view! {
                     <p class="error" data-testid="capture-error">
-                        {format!("{name}: the file is damaged {error}. Everything before it was analysed.")}
+                        {format!("{name}: {error}. Everything before it was analysed.")}
                     </p>
                 }
             });

@@ -56,20 +56,31 @@ impl Player {
 
     fn tick(self, previous: f64, generation: u64) {
         request_animation_frame(move || {
-            if !self.playing.get_untracked() || self.generation.get_value() != generation {
+            // The player's signals are gone once its view is (another capture was opened):
+            // the loop ends with them.
+            let (Some(playing), Some(current), Some(t), Some(speed), Some(duration)) = (
+                self.playing.try_get_untracked(),
+                self.generation.try_get_value(),
+                self.t.try_get_untracked(),
+                self.speed.try_get_untracked(),
+                self.duration.try_get_untracked(),
+            ) else {
+                return;
+            };
+            if !playing || current != generation {
                 return;
             }
             let now = now_ms();
             let elapsed = (now - previous).clamp(0.0, 100.0);
-            let next = self.t.get_untracked() + elapsed / 1000.0 * self.speed.get_untracked();
-            self.frames.update(|f| *f += 1);
-            self.playing_ms.update(|ms| *ms += now - previous);
-            if next >= self.duration.get_untracked() {
-                self.t.set(self.duration.get_untracked());
-                self.playing.set(false);
+            let next = t + elapsed / 1000.0 * speed;
+            self.frames.try_update(|f| *f += 1);
+            self.playing_ms.try_update(|ms| *ms += now - previous);
+            if next >= duration {
+                self.t.try_set(duration);
+                self.playing.try_set(false);
                 return;
             }
-            self.t.set(next);
+            self.t.try_set(next);
             self.tick(now, generation);
         });
     }
@@ -380,6 +391,9 @@ pub fn PathPlayer() -> impl IntoView {
         >
             <h2>"Path of the packets"</h2>
             <p class="scene-title" data-testid="scene-title">{title}</p>
+            {move || state.scene.with(|s| s.as_ref().filter(|s| s.omitted > 0).map(|s| view! {
+                <p class="muted" data-testid="scene-omitted">{format!("The first {} packets are played; {} more of this selection are in the packet list.", s.journeys.len(), s.omitted)}</p>
+            }))}
             <Show
                 when=move || model.with(Option::is_some)
                 fallback=move || view! { <p class="muted">{move || if state.scene.with(Option::is_some) { "No packet of this selection was followed across the node." } else { "Loading the scene…" }}</p> }

@@ -1,0 +1,60 @@
+// Text from a capture is shown as text: HTML in interface names, DNS names and payloads never
+// runs, and shows literally.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, open, dropFile, waitForAnalysis, hostilePcapng, ROOT } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('HTML in interface names, DNS names and payloads is shown as text and never runs', async () => {
+  const { page, errors } = await open(browser.context, server.url);
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
+  await page.waitForSelector('[data-testid="drop-zone"]');
+  const title = await page.title();
+  await dropFile(page, 'hostile.pcapng', hostilePcapng());
+  await waitForAnalysis(page, 'hostile.pcapng');
+  await page.uncheck('[data-testid="packet-scope"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="packet-row"]').length === 2);
+  const rows = await page.locator('[data-testid="packet-row"]').allTextContents();
+  assert.ok(rows[0].includes('<img src=x onerror="document.title=\'pwned\'">eth0'), rows[0]);
+  assert.ok(rows[0].includes('<script>alert("pwned")</script>.example.com'), rows[0]);
+  await page.locator('[data-testid="packet-row"]').nth(1).click();
+  await page.waitForSelector('[data-testid="packet-detail"][data-frame="2"]');
+  const hex = await page.textContent('[data-testid="hex"]');
+  assert.ok(hex.includes('GET /<img ') && hex.includes('src=x onerror=al'), hex);
+  // Nothing ran: no element was created from the text, the title is intact, no dialog.
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await page.locator('script:not([type]), script[type="module"]').count(), 1);
+  assert.equal(await page.title(), title);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an interface name with a line break (pcapng test suite) is shown as text', async (t) => {
+  const file = join(ROOT, '..', 'shared', 'captures', 'public', 'pcapngtest-le__test102.pcapng');
+  if (!existsSync(file)) {
+    t.skip(`shared corpus absent (${file})`);
+    return;
+  }
+  const { page, errors } = await open(browser.context, server.url);
+  await page.waitForSelector('[data-testid="drop-zone"]');
+  await dropFile(page, 'test102.pcapng', await readFile(file));
+  await waitForAnalysis(page, 'test102.pcapng');
+  assert.ok(Number(await page.textContent('[data-testid="packet-count"]')) > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: decode a large real capture with `dropscope packets` and with tshark (same
+# Benchmark (scripts/bench.sh [--browser [--big]]): decode a large real capture with `dropscope packets` and with tshark (same
 # fields, same file, same run) and print MB/s, packets/s and the ratio.
 #
 # The capture (bench-data/bench.pcap, >= 200 MB, SLL2 like a node's `tcpdump -i any`) is made
@@ -59,6 +59,29 @@ make_capture() {
 if [ ! -f "$CAPTURE" ] || [ "$(stat -c %s "$CAPTURE")" -lt "$MIN_BYTES" ]; then
   echo "== making $CAPTURE from namespace traffic"
   make_capture
+fi
+
+# --browser [--big]: the page in Chromium against Wiregasm instead (scripts/bench-browser.mjs).
+if [ "${1:-}" = "--browser" ]; then
+  SMALL=$DATA/bench-100MB.pcap
+  if [ ! -f "$SMALL" ]; then
+    # The first 100 MB of the benchmark capture, cut at a record boundary.
+    python3 - "$CAPTURE" "$SMALL" <<'PY'
+import struct, sys
+src, dst = sys.argv[1], sys.argv[2]
+data = open(src, 'rb').read(101_000_000)
+at = 24
+while True:
+    length = struct.unpack_from('<I', data, at + 8)[0]
+    if at + 16 + length > 100_000_000:
+        break
+    at += 16 + length
+open(dst, 'wb').write(data[:at])
+PY
+  fi
+  [ -d "$DATA/npm/node_modules/@goodtools/wiregasm" ] || npm install --silent --no-save --prefix "$DATA/npm" @goodtools/wiregasm@1.9.1
+  [ -f dist/index.html ] || trunk build --release
+  exec node scripts/bench-browser.mjs "${@:2}"
 fi
 
 cargo build --release --bin dropscope -q

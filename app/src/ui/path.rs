@@ -10,7 +10,16 @@ use crate::layout::{
     FailurePoint, Topology,
 };
 
-const WIDTH: f64 = 900.0;
+/// The drawing's width in its own units: the window's width, within bounds, so that text
+/// stays readable in a 700 px iframe as on a wide screen.
+fn drawing_width() -> f64 {
+    let window_width = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(900.0);
+    (window_width - 60.0).clamp(560.0, 900.0)
+}
 const HEIGHT: f64 = 190.0;
 const LINE_Y: f64 = 100.0;
 const FORWARD_Y: f64 = 86.0;
@@ -105,6 +114,7 @@ type Model = Option<(
 #[component]
 pub fn PathPlayer() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let width = drawing_width();
     let model: Memo<Model> = Memo::new(move |_| {
         let interfaces = state
             .overview
@@ -114,7 +124,7 @@ pub fn PathPlayer() -> impl IntoView {
             if scene.journeys.is_empty() {
                 return None;
             }
-            let topology = topology(scene, &interfaces, WIDTH);
+            let topology = topology(scene, &interfaces, width);
             let animation = animation(scene, &topology, &interfaces);
             let failure = failure_point(scene, &animation);
             let marks = drop_marks(&animation);
@@ -320,7 +330,7 @@ pub fn PathPlayer() -> impl IntoView {
             let x = topology.stations[step.station].x;
             Some(view! {
                 <g class="nat" data-testid="nat-label">
-                    <text x=x.clamp(150.0, WIDTH - 150.0) y=24.0>{step.changes.join("; ")}</text>
+                    <text x=x.clamp(150.0, width - 150.0) y=24.0>{step.changes.join("; ")}</text>
                     <line x1=x y1=30.0 x2=x y2=LINE_Y - 28.0 />
                 </g>
             })
@@ -337,7 +347,12 @@ pub fn PathPlayer() -> impl IntoView {
                 .map(|dot| {
                     let track = &animation.tracks[dot.track];
                     let y = lane(dot.forward);
-                    let short = short_label(&track.label);
+                    // A reset says who sent it.
+                    let short = match track.sender.as_deref() {
+                        Some(s) if s.starts_with("the client") => format!("{} (client)", short_label(&track.label)),
+                        Some(_) => format!("{} (server)", short_label(&track.label)),
+                        None => short_label(&track.label),
+                    };
                     view! {
                         <g class=format!("packet {}", track.kind) transform=format!("translate({:.1},{y})", dot.x) opacity=format!("{:.2}", dot.opacity.clamp(0.0, 1.0))>
                             <circle r=9.0 />
@@ -398,7 +413,7 @@ pub fn PathPlayer() -> impl IntoView {
                 when=move || model.with(Option::is_some)
                 fallback=move || view! { <p class="muted">{move || if state.scene.with(Option::is_some) { "No packet of this selection was followed across the node." } else { "Loading the scene…" }}</p> }
             >
-                <svg class="topology" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label="Stations the packets crossed, and the packets moving between them">
+                <svg class="topology" viewBox=format!("0 0 {width} {HEIGHT}") role="img" aria-label="Stations the packets crossed, and the packets moving between them">
                     {line}
                     {stations}
                     {marks}
@@ -407,6 +422,9 @@ pub fn PathPlayer() -> impl IntoView {
                     {dots}
                 </svg>
             </Show>
+            {move || state.scene.with(|s| s.as_ref().and_then(|s| s.point_of_failure.clone())).map(|point| view! {
+                <p class="failure-note" data-testid="failure-note"><span class="x">"✕"</span>" "{point}</p>
+            })}
             <p class="caption" data-testid="step-caption">{caption}</p>
             <div class="controls" role="group" aria-label="Playback">
                 <button title="Restart (Home)" on:click=move |_| player.seek(0.0)>"Restart"</button>

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 seconds=${1:-60}
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz --version 0.13.2
-for target in capture analyze; do
+for target in capture decode analyze; do
   corpus=fuzz/corpus/$target
   mkdir -p "$corpus"
   find ../shared/captures public/examples -type f \( -name '*.pcap' -o -name '*.pcapng' -o -name '*.cap' \) -size -200k -exec cp -n {} "$corpus/" \; 2>/dev/null || true

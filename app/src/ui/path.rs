@@ -241,7 +241,7 @@ pub fn PathPlayer() -> impl IntoView {
                     view! {
                         <g class=format!("station {}", station.role) data-testid=testid data-interface=station.label.clone()>
                             <rect x=x - 34.0 y=LINE_Y - 26.0 width=68.0 height=52.0 rx=8.0 />
-                            <text class="station-name" x=x y=LINE_Y - 34.0>{station.label.clone()}</text>
+                            <text class="station-name" x=x y=LINE_Y - 44.0>{station.label.clone()}</text>
                             <text class="station-caption" x=x y=LINE_Y + 44.0>{shorten(&station.caption, 26)}</text>
                         </g>
                     }

@@ -1,5 +1,8 @@
 //! The page's end of the worker: starts it, queues requests until it is ready, hands every
 //! answer to one handler, and replaces the worker when it is cancelled or crashes.
+//!
+//! The worker's code is fetched once, while the page loads, and kept as `blob:` URLs: a
+//! replacement worker starts from those, so cancelling or recovering makes no request.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,13 +13,16 @@ use web_sys::{Blob, ErrorEvent, MessageEvent, Worker};
 
 use crate::protocol::{Request, Response};
 
-/// Where Trunk puts the worker's loader; the single-file build sets `DROPSCOPE_WORKER_URL`
-/// to a `blob:` URL instead.
-const WORKER_URL: &str = "./dropscope-worker_loader.js";
+/// What Trunk builds for the worker: its glue and its wasm. The single-file build sets
+/// `DROPSCOPE_WORKER_URL` to a `blob:` URL of both instead.
+const WORKER_GLUE: &str = "./dropscope-worker.js";
+const WORKER_WASM: &str = "./dropscope-worker_bg.wasm";
 
 type Handler = Rc<dyn Fn(Response)>;
 
 struct Inner {
+    /// The worker's script (`blob:`), once known.
+    url: Option<String>,
     worker: Option<Worker>,
     /// Which worker is current: callbacks of a replaced one ignore what it still sends.
     generation: u64,
@@ -31,16 +37,59 @@ struct Inner {
 #[derive(Clone)]
 pub struct Client(Rc<RefCell<Inner>>);
 
-fn worker_url() -> String {
+/// The single-file build's worker URL, if this is it.
+fn given_worker_url() -> Option<String> {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("DROPSCOPE_WORKER_URL")).ok())
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| WORKER_URL.to_string())
+}
+
+async fn fetch(url: &str) -> Result<web_sys::Response, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    Ok(response)
+}
+
+/// Fetches the worker's glue and wasm once and makes a `blob:` script that starts it.
+async fn worker_blob_url() -> Result<String, String> {
+    let glue = fetch(WORKER_GLUE).await?;
+    let glue = wasm_bindgen_futures::JsFuture::from(glue.text().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?
+        .as_string()
+        .unwrap_or_default();
+    let wasm = fetch(WORKER_WASM).await?;
+    let wasm = wasm_bindgen_futures::JsFuture::from(wasm.blob().map_err(|e| format!("{e:?}"))?)
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    let wasm: Blob = wasm.unchecked_into();
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/wasm");
+    let wasm = Blob::new_with_blob_sequence_and_options(&js_sys::Array::of1(&wasm), &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let wasm_url =
+        web_sys::Url::create_object_url_with_blob(&wasm).map_err(|e| format!("{e:?}"))?;
+    let source = format!("{glue}\nwasm_bindgen({{ module_or_path: {wasm_url:?} }});\n");
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let script = Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&JsValue::from_str(&source)),
+        &options,
+    )
+    .map_err(|e| format!("{e:?}"))?;
+    web_sys::Url::create_object_url_with_blob(&script).map_err(|e| format!("{e:?}"))
 }
 
 impl Client {
     pub fn new(handler: impl Fn(Response) + 'static) -> Client {
         let client = Client(Rc::new(RefCell::new(Inner {
+            url: given_worker_url(),
             worker: None,
             generation: 0,
             ready: false,
@@ -48,7 +97,25 @@ impl Client {
             handler: Rc::new(handler),
             callbacks: Vec::new(),
         })));
-        client.spawn();
+        if client.0.borrow().url.is_some() {
+            client.spawn();
+        } else {
+            let client = client.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match worker_blob_url().await {
+                    Ok(url) => {
+                        client.0.borrow_mut().url = Some(url);
+                        client.spawn();
+                    }
+                    Err(message) => {
+                        let handler = client.0.borrow().handler.clone();
+                        handler(Response::Crashed {
+                            message: format!("the analysis worker could not be loaded: {message}"),
+                        });
+                    }
+                }
+            });
+        }
         client
     }
 
@@ -59,7 +126,11 @@ impl Client {
             inner.generation += 1;
             inner.generation
         };
-        let worker = match Worker::new(&worker_url()) {
+        // Not known yet: the fetch in `new` spawns it when it is.
+        let Some(url) = self.0.borrow().url.clone() else {
+            return;
+        };
+        let worker = match Worker::new(&url) {
             Ok(worker) => worker,
             Err(error) => {
                 handler(Response::Crashed {

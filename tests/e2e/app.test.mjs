@@ -220,8 +220,9 @@ async function dropRepeated(page, name, bytes, copies) {
 }
 
 test('a long analysis shows its progress and can be cancelled; the page goes on working', async () => {
-  const { page } = await open(browser.context, server.url);
-  await page.waitForSelector('[data-testid="drop-zone"]');
+  const { page, requests } = await open(browser.context, server.url);
+  await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
+  const loaded = requests.length;
   const bytes = await readFile(join(EXAMPLES, 'lab', 'pmtu_blackhole.any.pcap'));
   await dropRepeated(page, 'big.pcap', bytes, 3000); // about 400 MB
   await page.waitForSelector('[data-testid="progress"]');
@@ -232,12 +233,16 @@ test('a long analysis shows its progress and can be cancelled; the page goes on 
   await page.click('[data-testid="example-dns-aaaa-drop"]');
   await waitForAnalysis(page, 'e_dns_aaaa_drop.any.pcap');
   assert.equal(await page.locator('[data-testid="finding-dns-conntrack-race"]').count(), 1);
+  // The replacement worker started from the code fetched at load (blob: URLs, in memory):
+  // no network request since.
+  assert.deepEqual(requests.slice(loaded).filter((u) => !u.startsWith('blob:')), []);
   await page.close();
 });
 
 test('a panic in the worker is shown, and the page loads the next capture', async () => {
-  const { page, errors } = await open(browser.context, server.url + '?crash-test');
-  await page.waitForSelector('[data-testid="drop-zone"]');
+  const { page, errors, requests } = await open(browser.context, server.url + '?crash-test');
+  await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
+  const loaded = requests.length;
   const bytes = await readFile(join(EXAMPLES, 'd_bridge_nf_off.any.pcap'));
   await dropFile(page, 'd_bridge_nf_off.any.pcap', bytes);
   await page.waitForSelector('[data-testid="worker-crashed"]');
@@ -246,6 +251,7 @@ test('a panic in the worker is shown, and the page loads the next capture', asyn
   await waitForAnalysis(page, 'd_bridge_nf_off.any.pcap');
   assert.equal(await page.locator('[data-testid="finding-reply-bypasses-conntrack"]').count(), 1);
   assert.deepEqual(errors, [], 'the panic escaped the worker');
+  assert.deepEqual(requests.slice(loaded).filter((u) => !u.startsWith('blob:')), [], 'recovering made a request');
   await page.close();
 });
 

@@ -73,21 +73,13 @@ fn corrupt_files_get_named_errors_at_the_right_byte() {
         ("libpcap__pcap-invalid-version-1.pcap", 0, 0, |k| {
             matches!(
                 k,
-                CaptureErrorKind::UnsupportedVersion {
-                    format: "pcap",
-                    major: 1,
-                    ..
-                }
+                CaptureErrorKind::UnsupportedVersion { format, major: 1, .. } if format == "pcap"
             )
         }),
         ("libpcap__pcapng-invalid-vers-1.pcapng", 0, 0, |k| {
             matches!(
                 k,
-                CaptureErrorKind::UnsupportedVersion {
-                    format: "pcapng",
-                    major: 0,
-                    minor: 1
-                }
+                CaptureErrorKind::UnsupportedVersion { format, major: 0, minor: 1 } if format == "pcapng"
             )
         }),
         (

@@ -1,24 +1,12 @@
 //! Reading a report back from its JSON form.
 //!
 //! The browser analyses a capture in a Web Worker and hands the page parts of the report as
-//! JSON, so the report types deserialize as well as serialize. A few fields are `&'static str`
-//! in the report because the code names them (layer names, signature ids); reading them back
-//! maps them onto the same statics where they are known.
+//! JSON, so the report types deserialize as well as serialize. A finding refers to its
+//! signature's static explanation; reading it back finds the signature by its id.
 
 use serde::{Deserialize, Deserializer};
 
 use crate::signatures::{Evidence, Finding, Severity, SIGNATURES};
-
-/// A name the code gives (a layer, a format). Spelled as an alias so that serde's derive does
-/// not take the field for a borrow of the input; [`static_str`] reads it back.
-pub type StaticText = &'static str;
-
-/// A `&'static str` field read back. Unknown strings are leaked: they only occur in error and
-/// decode-stop records, of which a report lists a bounded number.
-pub(crate) fn static_str<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    let text = String::deserialize(d)?;
-    Ok(Box::leak(text.into_boxed_str()))
-}
 
 /// A finding as serialized; its signature id leads back to the signature's explanation.
 #[derive(Deserialize)]

@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Why reading a capture stopped, and where.
@@ -20,8 +22,7 @@ pub enum CaptureErrorKind {
         magic: [u8; 4],
     },
     UnsupportedVersion {
-        #[serde(deserialize_with = "crate::wire::static_str")]
-        format: crate::wire::StaticText,
+        format: Cow<'static, str>,
         major: u16,
         minor: u16,
     },
@@ -47,8 +48,7 @@ pub enum CaptureErrorKind {
         limit: usize,
     },
     Malformed {
-        #[serde(deserialize_with = "crate::wire::static_str")]
-        what: crate::wire::StaticText,
+        what: Cow<'static, str>,
         reason: String,
     },
 }

@@ -44,7 +44,7 @@ impl PcapState {
         };
         if header.version_major != 2 {
             return Err(CaptureErrorKind::UnsupportedVersion {
-                format: "pcap",
+                format: "pcap".into(),
                 major: header.version_major,
                 minor: header.version_minor,
             });
@@ -143,7 +143,7 @@ impl PcapState {
             }
             Err(other) => {
                 return Step::Fatal(CaptureErrorKind::Malformed {
-                    what: "pcap record",
+                    what: "pcap record".into(),
                     reason: format!("{other:?}"),
                 })
             }

@@ -64,7 +64,7 @@ impl PcapngState {
                 BYTE_ORDER_MAGIC_LE => Ok(Some(false)),
                 BYTE_ORDER_MAGIC_BE => Ok(Some(true)),
                 other => Err(CaptureErrorKind::Malformed {
-                    what: "pcapng section header",
+                    what: "pcapng section header".into(),
                     reason: format!("byte-order magic is {:02x?}, not 1a2b3c4d", other),
                 }),
             };
@@ -72,7 +72,7 @@ impl PcapngState {
         match self.big_endian {
             Some(big_endian) => Ok(Some(big_endian)),
             None => Err(CaptureErrorKind::Malformed {
-                what: "pcapng file",
+                what: "pcapng file".into(),
                 reason: "the first block is not a section header".into(),
             }),
         }
@@ -184,7 +184,7 @@ impl PcapngState {
         let (major, minor) = (version(12), version(14));
         if major != 1 {
             return Step::Fatal(CaptureErrorKind::UnsupportedVersion {
-                format: "pcapng",
+                format: "pcapng".into(),
                 major,
                 minor,
             });

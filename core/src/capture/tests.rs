@@ -248,7 +248,7 @@ fn headers_that_are_not_captures_are_named() {
     assert_eq!(
         outcome.error.map(|e| e.kind),
         Some(CaptureErrorKind::UnsupportedVersion {
-            format: "pcap",
+            format: "pcap".into(),
             major: 1,
             minor: 4
         })

@@ -46,8 +46,8 @@ pub struct DecodeStop {
     /// Byte offset within the frame.
     pub offset: usize,
     /// The layer that could not be decoded.
-    #[serde(deserialize_with = "crate::wire::static_str")]
-    pub layer: crate::wire::StaticText,
+    /// A name the code gives (`Cow` so that a report read back from JSON owns it).
+    pub layer: std::borrow::Cow<'static, str>,
     pub reason: String,
 }
 
@@ -333,7 +333,7 @@ impl<'a> Decoder<'a> {
             let offset = self.offset_of(at);
             self.packet.stop = Some(DecodeStop {
                 offset,
-                layer,
+                layer: layer.into(),
                 reason: reason.into(),
             });
         }

@@ -176,3 +176,34 @@ fn the_retry_timeline_shows_the_doubling() {
     assert_eq!(duration_text(0.000012), "12 µs");
     assert_eq!(duration_text(0.35), "350 ms");
 }
+
+#[test]
+fn a_short_list_scrolls_row_for_row() {
+    let scroll = Scroll::of(1_000);
+    assert_eq!(scroll.scale, 1.0);
+    assert_eq!(scroll.spacer_height(), 22_000.0);
+    for scroll_top in [0.0, 30.0, 5_000.0] {
+        assert!((scroll.top_of(7, scroll_top) - 7.0 * ROW_HEIGHT).abs() < 1e-9);
+    }
+    assert!((scroll.row_at(44.0) - 2.0).abs() < 1e-9);
+    // Fewer rows than the viewport holds.
+    assert_eq!(Scroll::of(5).row_at(0.0), 0.0);
+}
+
+#[test]
+fn a_list_taller_than_the_browser_allows_still_reaches_its_last_row() {
+    let total = 5_000_000;
+    let scroll = Scroll::of(total);
+    let height = scroll.spacer_height();
+    assert!(height <= 30_000_000.0, "{height}");
+    // At the bottom of the scrollbar, the rows in view are the last ones.
+    let bottom = height - VISIBLE_ROWS * ROW_HEIGHT;
+    assert_eq!(scroll.row_at(bottom), total as f64 - VISIBLE_ROWS);
+    assert_eq!(scroll.row_at(0.0), 0.0);
+    // Rows in view are one row height apart and start at the viewport's top.
+    let middle = height / 2.0;
+    let at = scroll.row_at(middle).ceil() as u32;
+    let top = scroll.top_of(at, middle);
+    assert!(top >= middle && top - middle < ROW_HEIGHT);
+    assert!((scroll.top_of(at + 1, middle) - top - ROW_HEIGHT).abs() < 1e-6);
+}

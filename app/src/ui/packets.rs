@@ -6,24 +6,25 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::AppState;
+use crate::layout::{Scroll, ROW_HEIGHT, VISIBLE_ROWS};
 use crate::protocol::{PacketDetail, Row};
 
 pub const PAGE_ROWS: u32 = 120;
-const ROW_HEIGHT: f64 = 22.0;
-const VISIBLE_ROWS: f64 = 18.0;
-
 #[component]
 pub fn PacketList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let viewport = NodeRef::<Div>::new();
     let total = move || state.rows.with(|r| r.as_ref().map_or(0, |r| r.total));
     let requested = StoredValue::new(0u32);
+    let scroll_top = RwSignal::new(0.0f64);
+    let scroll = Memo::new(move |_| Scroll::of(total()));
 
     let on_scroll = move |_| {
         let Some(element) = viewport.get() else {
             return;
         };
-        let first = (element.scroll_top() as f64 / ROW_HEIGHT) as u32;
+        scroll_top.set(element.scroll_top() as f64);
+        let first = scroll.get_untracked().row_at(element.scroll_top() as f64) as u32;
         let (start, len) = state.rows.with_untracked(|r| {
             r.as_ref()
                 .map_or((0, 0), |r| (r.start, r.rows.len() as u32))
@@ -37,6 +38,7 @@ pub fn PacketList() -> impl IntoView {
     };
     let reset = move || {
         requested.set_value(0);
+        scroll_top.set(0.0);
         if let Some(element) = viewport.get_untracked() {
             element.set_scroll_top(0);
         }
@@ -128,9 +130,9 @@ pub fn PacketList() -> impl IntoView {
                         style=format!("height: {}px", ROW_HEIGHT * VISIBLE_ROWS)
                         on:scroll=on_scroll
                     >
-                        <div class="spacer" style=move || format!("height: {}px", total() as f64 * ROW_HEIGHT)>
+                        <div class="spacer" style=move || format!("height: {}px", scroll.get().spacer_height())>
                             <For each=rows key=|(at, row)| (*at, row.frame) let:item>
-                                {row_view(item.0, item.1, state)}
+                                {row_view(item.0, item.1, state, Signal::derive(move || scroll.get().top_of(item.0, scroll_top.get())))}
                             </For>
                         </div>
                     </div>
@@ -141,7 +143,7 @@ pub fn PacketList() -> impl IntoView {
     }
 }
 
-fn row_view(at: u32, row: Row, state: AppState) -> impl IntoView {
+fn row_view(at: u32, row: Row, state: AppState, top: Signal<f64>) -> impl IntoView {
     let frame = row.frame;
     let selected = move || state.selected_frame.get() == Some(frame);
     let direction = match row.direction {
@@ -157,7 +159,8 @@ fn row_view(at: u32, row: Row, state: AppState) -> impl IntoView {
             role="row"
             data-testid="packet-row"
             data-frame=frame
-            style=format!("top: {}px", at as f64 * ROW_HEIGHT)
+            data-row=at
+            style=move || format!("top: {:.1}px", top.get())
             on:click=move |_| state.show_frame(frame)
         >
             <span>{frame}</span>

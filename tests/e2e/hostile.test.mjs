@@ -55,6 +55,13 @@ test('an interface name with a line break (pcapng test suite) is shown as text',
   await dropFile(page, 'test102.pcapng', await readFile(file));
   await waitForAnalysis(page, 'test102.pcapng');
   assert.ok(Number(await page.textContent('[data-testid="packet-count"]')) > 0);
+  // Its packets list the interface by that name, line break and all, as text.
+  await page.uncheck('[data-testid="packet-scope"]').catch(() => {});
+  await page.fill('[data-testid="packet-filter"]', '');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="packet-row"]')]
+    .some((row) => row.textContent.includes('silly!')));
+  const row = await page.locator('[data-testid="packet-row"]', { hasText: 'silly!' }).first().textContent();
+  assert.ok(row.includes('silly!\r\nethernet interface 2'), JSON.stringify(row));
   assert.deepEqual(errors, []);
   await page.close();
 });

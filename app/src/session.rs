@@ -2,7 +2,7 @@
 //! the page's requests. Plain Rust with the file behind a `read` callback, so it is tested
 //! natively over the example captures.
 
-use dropscope_core::capture::{FrameSlice, RecordKind, Timestamp};
+use dropscope_core::capture::Timestamp;
 use dropscope_core::connection::{Connection, Outcome, Side};
 use dropscope_core::decode::decode;
 use dropscope_core::packets::{describe, seconds_since, PacketFilter, PacketIndex, PacketRow};
@@ -399,7 +399,7 @@ impl Session {
         };
         match read(row.data_offset, row.captured as usize) {
             Ok(bytes) => {
-                let description = describe(&decode(&frame_of(row, &bytes)));
+                let description = describe(&decode(&row.frame(&bytes)));
                 view.protocol = description.protocol;
                 view.info = description.info;
             }
@@ -414,7 +414,7 @@ impl Session {
             .row_of_frame(frame)
             .ok_or_else(|| format!("frame {frame} is not a packet of this capture"))?;
         let bytes = read(row.data_offset, row.captured as usize)?;
-        let description = describe(&decode(&frame_of(row, &bytes)));
+        let description = describe(&decode(&row.frame(&bytes)));
         Ok(PacketDetail {
             frame,
             interface: display_name_of(&self.report, row.interface),
@@ -434,20 +434,6 @@ impl Session {
                 .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
             ExportFormat::Markdown => markdown(&self.name, &self.report),
         }
-    }
-}
-
-fn frame_of<'a>(row: &PacketRow, bytes: &'a [u8]) -> FrameSlice<'a> {
-    FrameSlice {
-        number: row.frame,
-        kind: RecordKind::Packet,
-        file_offset: row.data_offset,
-        data_offset: row.data_offset,
-        timestamp: row.time,
-        interface: None,
-        link_type: row.link_type,
-        original_len: row.original,
-        data: bytes,
     }
 }
 

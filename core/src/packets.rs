@@ -38,6 +38,24 @@ pub struct PacketRow {
     pub protocol: u8,
 }
 
+impl PacketRow {
+    /// The packet as a frame again, from its bytes read back from the file (`data` must be the
+    /// `captured` bytes at `data_offset`), ready for [`crate::decode::decode`].
+    pub fn frame<'a>(&self, data: &'a [u8]) -> FrameSlice<'a> {
+        FrameSlice {
+            number: self.frame,
+            kind: RecordKind::Packet,
+            file_offset: self.data_offset,
+            data_offset: self.data_offset,
+            timestamp: self.time,
+            interface: None,
+            link_type: self.link_type,
+            original_len: self.original,
+            data,
+        }
+    }
+}
+
 /// Every packet of a capture, in frame order.
 #[derive(Default)]
 pub struct PacketIndex {

@@ -44,17 +44,7 @@ fn analyse(bytes: &[u8], chunk: usize) -> (Report, PacketIndex) {
 /// Reads a packet again from the file, as the viewer does.
 fn reread<'a>(bytes: &'a [u8], row: &PacketRow) -> FrameSlice<'a> {
     let start = row.data_offset as usize;
-    FrameSlice {
-        number: row.frame,
-        kind: RecordKind::Packet,
-        file_offset: row.data_offset,
-        data_offset: row.data_offset,
-        timestamp: row.time,
-        interface: None,
-        link_type: row.link_type,
-        original_len: row.original,
-        data: &bytes[start..start + row.captured as usize],
-    }
+    row.frame(&bytes[start..start + row.captured as usize])
 }
 
 #[test]

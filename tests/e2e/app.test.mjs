@@ -1,24 +1,15 @@
 // The app in a real browser, served from dist/ on 127.0.0.1: every example capture dropped
 // as a file, the gallery, the views of a scene, export, URL state, keyboard, cancel, crash
 // recovery, damaged files, and a record of every request (none may leave the origin).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  serve, launch, open, dropFile, waitForAnalysis, assertSameOrigin, pcapRecords, EXAMPLES, OUT,
+  serveAndLaunch, open, dropFile, waitForAnalysis, assertSameOrigin, pcapRecords, EXAMPLES, OUT,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 // Every example capture: the finding it must show and the station of its drop point (the
 // interface where the failing packet was last seen, or where the wrong reply arrived).
@@ -52,7 +43,7 @@ const CAPTURES = [
 ];
 
 test('every example capture, dropped as a file, shows its finding and its drop point', async () => {
-  const { page, requests, errors } = await open(browser.context, server.url);
+  const { page, requests, errors } = await open(env.browser.context, env.server.url);
   // Loaded: the page and its worker (which fetches its wasm once it starts).
   await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
   const loaded = requests.length;
@@ -76,13 +67,13 @@ test('every example capture, dropped as a file, shows its finding and its drop p
     if (!file.startsWith('lab/')) await page.screenshot({ path: shot, fullPage: true });
   }
   assert.deepEqual(requests.slice(loaded), [], 'analysing dropped files made network requests');
-  assertSameOrigin(requests, server.url);
+  assertSameOrigin(requests, env.server.url);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('the gallery opens an example and plays its explanation, with no request', async () => {
-  const { page, requests, errors } = await open(browser.context, server.url);
+  const { page, requests, errors } = await open(env.browser.context, env.server.url);
   await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
   const cards = await page.locator('[data-testid^="example-"]').count();
   assert.equal(cards, CAPTURES.length, 'one gallery card per example capture');
@@ -111,7 +102,7 @@ test('the gallery opens an example and plays its explanation, with no request', 
 });
 
 test('playback: pause, step, scrub and keys move the packets; NAT is labelled where it happens', async () => {
-  const { page } = await open(browser.context, server.url + '#example=bridge-nf-off');
+  const { page } = await open(env.browser.context, env.server.url + '#example=bridge-nf-off');
   await waitForAnalysis(page, 'd_bridge_nf_off.any.pcap');
   const path = page.locator('[data-testid="path"]');
   await page.click('[data-testid="play"]'); // pause the autoplay
@@ -148,7 +139,7 @@ test('playback: pause, step, scrub and keys move the packets; NAT is labelled wh
 });
 
 test('the packet list: virtualised rows, filters, a finding scope, layers and hex', async () => {
-  const { page } = await open(browser.context, server.url + '#example=vxlan-syn-backoff');
+  const { page } = await open(env.browser.context, env.server.url + '#example=vxlan-syn-backoff');
   await waitForAnalysis(page, 'b_syn_backoff_vxlan8472.any.pcap');
   // Scoped to the finding's connection by default; everything when unchecked.
   await page.uncheck('[data-testid="packet-scope"]');
@@ -173,7 +164,7 @@ test('the packet list: virtualised rows, filters, a finding scope, layers and he
   assert.match(await page.textContent('[data-testid="hex"]'), /^0000  08 00 00 00 00 00 00 02/);
   // The selection is in the URL: reloading the link shows the same frame.
   assert.match(page.url(), /#example=vxlan-syn-backoff&finding=0&frame=30/);
-  const again = await open(browser.context, page.url());
+  const again = await open(env.browser.context, page.url());
   await again.page.waitForSelector('[data-testid="packet-detail"][data-frame="30"]');
   await again.page.close();
   await page.close();
@@ -181,7 +172,7 @@ test('the packet list: virtualised rows, filters, a finding scope, layers and he
 
 test('a million-row list only ever holds a page of rows', async () => {
   // 1 200 copies of capture d, each 100 s later: 100 800 packets.
-  const { page } = await open(browser.context, server.url);
+  const { page } = await open(env.browser.context, env.server.url);
   await page.waitForSelector('[data-testid="drop-zone"]');
   const bytes = await readFile(join(EXAMPLES, 'd_bridge_nf_off.any.pcap'));
   await dropRepeated(page, 'repeated.pcap', bytes, 1200);
@@ -220,7 +211,7 @@ async function dropRepeated(page, name, bytes, copies) {
 }
 
 test('a long analysis shows its progress and can be cancelled; the page goes on working', async () => {
-  const { page, requests } = await open(browser.context, server.url);
+  const { page, requests } = await open(env.browser.context, env.server.url);
   await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
   const loaded = requests.length;
   const bytes = await readFile(join(EXAMPLES, 'lab', 'pmtu_blackhole.any.pcap'));
@@ -240,7 +231,7 @@ test('a long analysis shows its progress and can be cancelled; the page goes on 
 });
 
 test('a panic in the worker is shown, and the page loads the next capture', async () => {
-  const { page, errors, requests } = await open(browser.context, server.url + '?crash-test');
+  const { page, errors, requests } = await open(env.browser.context, env.server.url + '?crash-test');
   await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
   const loaded = requests.length;
   const bytes = await readFile(join(EXAMPLES, 'd_bridge_nf_off.any.pcap'));
@@ -256,7 +247,7 @@ test('a panic in the worker is shown, and the page loads the next capture', asyn
 });
 
 test('a capture corrupt halfway names the byte and keeps the findings before it', async () => {
-  const { page } = await open(browser.context, server.url);
+  const { page } = await open(env.browser.context, env.server.url);
   await page.waitForSelector('[data-testid="drop-zone"]');
   const bytes = Buffer.from(await readFile(join(EXAMPLES, 'd_bridge_nf_off.any.pcap')));
   // Record 43 claims 4 GB: a corrupt length field, in the middle of the file.
@@ -273,7 +264,7 @@ test('a capture corrupt halfway names the byte and keeps the findings before it'
 });
 
 test('a file that is not a capture gets a plain error', async () => {
-  const { page } = await open(browser.context, server.url);
+  const { page } = await open(env.browser.context, env.server.url);
   await page.waitForSelector('[data-testid="drop-zone"]');
   await dropFile(page, 'notes.txt', Buffer.from('<script>alert(1)</script> not a capture'));
   await page.waitForSelector('[data-testid="capture-error"]');
@@ -282,7 +273,7 @@ test('a file that is not a capture gets a plain error', async () => {
 });
 
 test('export: the report as JSON and the findings as Markdown', async () => {
-  const { page } = await open(browser.context, server.url + '#example=nlb-hairpin');
+  const { page } = await open(env.browser.context, env.server.url + '#example=nlb-hairpin');
   await waitForAnalysis(page, 'c_nlb_hairpin_nosnat.any.pcap');
   for (const [button, extension] of [['export-json', 'json'], ['export-markdown', 'md']]) {
     const download = page.waitForEvent('download');
@@ -303,7 +294,7 @@ test('export: the report as JSON and the findings as Markdown', async () => {
 });
 
 test('light and dark themes, and a laptop-sized window', async () => {
-  const { page } = await open(browser.context, server.url + '#example=asym-rpfilter');
+  const { page } = await open(env.browser.context, env.server.url + '#example=asym-rpfilter');
   await page.setViewportSize({ width: 1366, height: 768 });
   await waitForAnalysis(page, 'a_asym_rpfilter_drop.any.pcap');
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

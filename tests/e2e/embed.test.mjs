@@ -1,30 +1,21 @@
 // Documentation embeds (a 700 px iframe) and the single-file build opened from file://.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, open, assertSameOrigin, DIST, OUT } from './harness.mjs';
+import { serveAndLaunch, serve, open, assertSameOrigin, DIST, OUT } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 test('?embed&example= shows one scenario in a 700 px iframe, without the rest of the chrome', async () => {
   // A documentation site on another origin embeds the app.
   const docs = await mkdtemp(join(tmpdir(), 'dropscope-docs-'));
   await writeFile(join(docs, 'index.html'), `<!DOCTYPE html><meta charset="utf-8"><h1>Docs page</h1>
-    <iframe id="demo" src="${server.url}?embed&example=vxlan-syn-backoff" width="700" height="900" style="border:1px solid #ccc"></iframe>`);
+    <iframe id="demo" src="${env.server.url}?embed&example=vxlan-syn-backoff" width="700" height="900" style="border:1px solid #ccc"></iframe>`);
   const site = await serve(docs);
-  const { page, requests, errors } = await open(browser.context, site.url);
+  const { page, requests, errors } = await open(env.browser.context, site.url);
   const frame = page.frameLocator('#demo');
   await frame.locator('[data-testid="drop-point"]').waitFor();
   assert.equal(await frame.locator('[data-testid="drop-point"]').getAttribute('data-interface'), 'if2');
@@ -37,7 +28,7 @@ test('?embed&example= shows one scenario in a 700 px iframe, without the rest of
   const overflow = await frame.locator('body').evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the embed is ${overflow} px wider than its iframe`);
   await page.screenshot({ path: join(OUT, 'embed-700px.png'), fullPage: true });
-  assertSameOrigin(requests.filter((u) => !u.startsWith(site.url)), server.url);
+  assertSameOrigin(requests.filter((u) => !u.startsWith(site.url)), env.server.url);
   assert.deepEqual(errors, []);
   await page.close();
   await site.close();
@@ -45,11 +36,11 @@ test('?embed&example= shows one scenario in a 700 px iframe, without the rest of
 });
 
 test('?embed&capture= opens a capture from the same origin, and refuses any other', async () => {
-  const { page } = await open(browser.context, `${server.url}?embed&capture=./examples/lab/dns_lossy.any.pcap`);
+  const { page } = await open(env.browser.context, `${env.server.url}?embed&capture=./examples/lab/dns_lossy.any.pcap`);
   await page.locator('[data-testid="finding-dns-conntrack-race"]').waitFor();
   assert.equal(await page.locator('[data-testid="drop-point"]').getAttribute('data-interface'), 'if4');
   await page.close();
-  const other = await open(browser.context, `${server.url}?embed&capture=http://192.0.2.1/x.pcap`);
+  const other = await open(env.browser.context, `${env.server.url}?embed&capture=http://192.0.2.1/x.pcap`);
   await other.page.waitForSelector('[data-testid="read-error"]');
   assert.match(await other.page.textContent('[data-testid="read-error"]'), /only captures from this page's own site/);
   assert.ok(!other.requests.some((u) => new URL(u).host === '192.0.2.1'), 'it tried to fetch from another origin');
@@ -58,7 +49,7 @@ test('?embed&capture= opens a capture from the same origin, and refuses any othe
 
 test('the single-file build works from file:// and makes no request at all', async () => {
   const url = pathToFileURL(join(DIST, 'dropscope.html')).href;
-  const { page, requests, errors } = await open(browser.context, `${url}#example=bridge-nf-off`);
+  const { page, requests, errors } = await open(env.browser.context, `${url}#example=bridge-nf-off`);
   await page.locator('[data-testid="drop-point"]').waitFor();
   assert.equal(await page.locator('[data-testid="drop-point"]').getAttribute('data-interface'), 'if3');
   assert.equal(await page.locator('[data-testid="finding-reply-bypasses-conntrack"]').count(), 1);

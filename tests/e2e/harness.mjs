@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -53,6 +54,21 @@ export async function launch() {
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** For one test file: serves dist/ and launches Chromium before its tests, stops both
+ *  after them. The returned object's `server` and `browser` are set once they run. */
+export function serveAndLaunch() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Opens `url` in a new page, recording every request and every page error. */

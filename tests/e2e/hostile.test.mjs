@@ -1,25 +1,16 @@
 // Text from a capture is shown as text: HTML in interface names, DNS names and payloads never
 // runs, and shows literally.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, dropFile, waitForAnalysis, hostilePcapng, ROOT } from './harness.mjs';
+import { serveAndLaunch, open, dropFile, waitForAnalysis, hostilePcapng, ROOT } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = serveAndLaunch();
 
 test('HTML in interface names, DNS names and payloads is shown as text and never runs', async () => {
-  const { page, errors } = await open(browser.context, server.url);
+  const { page, errors } = await open(env.browser.context, env.server.url);
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs++; await d.dismiss(); });
   await page.waitForSelector('[data-testid="drop-zone"]');
@@ -50,7 +41,7 @@ test('an interface name with a line break (pcapng test suite) is shown as text',
     t.skip(`shared corpus absent (${file})`);
     return;
   }
-  const { page, errors } = await open(browser.context, server.url);
+  const { page, errors } = await open(env.browser.context, env.server.url);
   await page.waitForSelector('[data-testid="drop-zone"]');
   await dropFile(page, 'test102.pcapng', await readFile(file));
   await waitForAnalysis(page, 'test102.pcapng');

@@ -301,23 +301,16 @@ pub fn describe(packet: &PacketSlice<'_>) -> PacketDescription {
     let mut inner = false;
     for layer in &packet.layers {
         let (name, fields) = layer_fields(layer);
-        if matches!(
-            layer,
-            Layer::Vxlan { .. } | Layer::Geneve { .. } | Layer::Gre { .. } | Layer::IcmpQuote
-        ) {
-            layers.push(LayerDescription {
-                name,
-                inner,
-                fields,
-            });
-            inner = true;
-            continue;
-        }
         layers.push(LayerDescription {
             name,
             inner,
             fields,
         });
+        // What follows a tunnel header or an ICMP error's quote is an inner packet.
+        inner |= matches!(
+            layer,
+            Layer::Vxlan { .. } | Layer::Geneve { .. } | Layer::Gre { .. } | Layer::IcmpQuote
+        );
     }
     let sent = sent_layers(packet);
     let (source, destination) = match innermost_ip(sent) {

@@ -119,3 +119,47 @@ except Exception as e:
     print(f'failed after {time.time() - start:.2f} s: {e}')
 " || true
 }
+
+# ---- Captures from several vantage points in one run -------------------------------------
+# Each starts in the background and is stopped by stop_all_captures. A user brings any one of
+# these; the lab takes them all from the same run so that each can be checked against the
+# others.
+
+# capture_in NS FILE TCPDUMP_ARGS...: tcpdump in NS writing FILE with the given options (an
+# interface: -i any, -i eth0; -y LINUX_SLL), no capture filter: ARP and the rest stay in, as in
+# a user's capture.
+# A 16 MiB buffer: the default 2 MiB ring holds only a few 256 KiB-snap frames and tcpdump
+# drops packets ("dropped by kernel"). `exec` makes $! tcpdump's own PID, so that stopping it
+# stops the capture (and not only a subshell).
+CAPTURE_PIDS=()
+capture_in() {
+  local n=$1 file=$2; shift 2
+  mkdir -p "$OUT_DIR"
+  ( exec ip netns exec "$(ns "$n")" tcpdump -B 16384 --immediate-mode -U -s 262144 -w "$OUT_DIR/$file" "$@" 2>>"${TMPDIR:-/tmp}/$LAB-tcpdump.log" ) &
+  CAPTURE_PIDS+=($!)
+  PIDS+=($!)
+}
+
+# capture_pcapng NS FILE IFACE...: dumpcap on each interface, one pcapng interface block per
+# interface, with names, Ethernet headers, no directions, frames written per interface (not in
+# time order): what Wireshark writes.
+capture_pcapng() {
+  local n=$1 file=$2; shift 2
+  local args=()
+  for i in "$@"; do args+=(-i "$i"); done
+  mkdir -p "$OUT_DIR"
+  ( exec ip netns exec "$(ns "$n")" dumpcap -q -B 16 "${args[@]}" -w "$OUT_DIR/$file" 2>>"${TMPDIR:-/tmp}/$LAB-dumpcap.log" ) &
+  CAPTURE_PIDS+=($!)
+  PIDS+=($!)
+}
+
+# Gives the captures started above time to attach before traffic starts.
+captures_ready() { sleep 2; }
+
+stop_all_captures() {
+  sleep 1
+  for pid in "${CAPTURE_PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  CAPTURE_PIDS=()
+}

@@ -1,7 +1,7 @@
 //! The whole analysis over every capture in `../shared/captures`: nothing panics, every frame a
 //! report names exists, and what each capture yields is printed for review.
 
-use dropscope_core::report::{AnalyzeOptions, Analyzer};
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::signatures::Severity;
 use dropscope_tests::{captures_in, shared_captures_or_skip};
 
@@ -22,14 +22,21 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
                 analyzer.push(chunk);
             }
             let report = analyzer.finish();
-            let frames = report.capture.frames;
+            let frames = report.analysis.capture.frames;
             let mut named: Vec<u64> = report
+                .analysis
                 .journeys
                 .iter()
                 .flat_map(|j| j.frames.iter().copied())
                 .collect();
-            named.extend(report.connections.iter().flat_map(|c| c.evidence()));
-            named.extend(report.dns.iter().flat_map(|q| q.evidence()));
+            named.extend(
+                report
+                    .analysis
+                    .connections
+                    .iter()
+                    .flat_map(|c| c.evidence()),
+            );
+            named.extend(report.analysis.dns.iter().flat_map(|q| q.evidence()));
             assert!(
                 named.iter().all(|&f| f >= 1 && f <= frames),
                 "{}: a frame outside 1..={frames}",
@@ -37,6 +44,7 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
             );
             // Every journey's hops are in the capture once, and journeys do not share frames.
             let mut all: Vec<u64> = report
+                .analysis
                 .journeys
                 .iter()
                 .flat_map(|j| j.frames.iter().copied())
@@ -63,6 +71,7 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
                 warnings.push((file, finding.signature));
             }
             let ended_early = report
+                .analysis
                 .journeys
                 .iter()
                 .filter(|j| matches!(j.fate, dropscope_core::journey::Fate::EndedEarly { .. }))
@@ -71,9 +80,9 @@ fn every_shared_capture_analyses_and_its_report_points_at_real_frames() {
                 "{dir}/{}: {} frames, {} journeys, {} TCP connections, {} DNS queries, {} ended early",
                 path.file_name().unwrap().to_string_lossy(),
                 frames,
-                report.journeys_total,
-                report.connections.len(),
-                report.dns.len(),
+                report.analysis.journeys_total,
+                report.analysis.connections.len(),
+                report.analysis.dns.len(),
                 ended_early
             );
             files += 1;
@@ -117,8 +126,8 @@ fn udp_requests_and_replies_pair_up_across_the_capture() {
     analyzer.push(&bytes);
     let report = analyzer.finish();
     // Twelve NTP packets: six requests from hosts on 192.168.1.0/24, each answered by its server.
-    assert_eq!(report.udp.len(), 6);
-    for exchange in &report.udp {
+    assert_eq!(report.analysis.udp.len(), 6);
+    for exchange in &report.analysis.udp {
         assert!(
             exchange.client.to_string().starts_with("192.168.1."),
             "{}",
@@ -144,9 +153,15 @@ fn pcapng_interface_names_name_the_interfaces() {
     let mut analyzer = Analyzer::new(AnalyzeOptions::default());
     analyzer.push(&bytes);
     let report = analyzer.finish();
-    let names: Vec<&str> = report.interfaces.iter().map(|i| i.name.as_str()).collect();
+    let names: Vec<&str> = report
+        .analysis
+        .interfaces
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
     assert!(names.contains(&"eth0"), "{names:?}");
     assert!(report
+        .analysis
         .journeys
         .iter()
         .flat_map(|j| &j.hops)

@@ -5,11 +5,11 @@
 //! rows, one packet's detail. Everything crosses as JSON (the report types deserialize), apart
 //! from the `Blob` of an `Open`, which travels beside it.
 
+use dropscope_core::analysis::{InterfaceReport, JourneyReport};
 use dropscope_core::capture::Timestamp;
-use dropscope_core::connection::{Connection, Outcome};
+use dropscope_core::connection::{Connection, Outcome, Side};
 use dropscope_core::journey::{Direction, Endpoint, InterfaceKey};
 use dropscope_core::packets::PacketDescription;
-use dropscope_core::report::{InterfaceReport, JourneyReport};
 use dropscope_core::signatures::Finding;
 use dropscope_core::summary::CaptureSummary;
 use serde::{Deserialize, Serialize};
@@ -129,14 +129,14 @@ pub struct Scene {
     pub requests: Vec<u64>,
     /// Journeys of the answers (SYN-ACKs, resets from the server, DNS answers).
     pub answers: Vec<u64>,
-    /// Resets, with who sent them in words.
+    /// Resets, with who sent them.
     pub resets: Vec<ResetNote>,
     /// The frame where the failure shows, from the finding.
     pub failure_frame: Option<u64>,
     pub point_of_failure: Option<String>,
     /// The client, as the first request left it.
-    pub client: Option<String>,
-    pub server: Option<String>,
+    pub client: Option<Endpoint>,
+    pub server: Option<Endpoint>,
     /// Time zero of the capture, for relative times.
     pub capture_start: Option<Timestamp>,
     /// Journeys left out of a very long scene (see `session::MAX_SCENE_JOURNEYS`).
@@ -146,7 +146,9 @@ pub struct Scene {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResetNote {
     pub journey: u64,
-    pub by: String,
+    pub by: Side,
+    /// The address it carried.
+    pub from: Endpoint,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -2,11 +2,14 @@
 //! the page's requests. Plain Rust with the file behind a `read` callback, so it is tested
 //! natively over the example captures.
 
+use dropscope_core::analysis::JourneyReport;
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::capture::Timestamp;
 use dropscope_core::connection::{Connection, Outcome, Side};
 use dropscope_core::decode::decode;
 use dropscope_core::packets::{describe, seconds_since, PacketFilter, PacketIndex, PacketRow};
-use dropscope_core::report::{display_name_of, AnalyzeOptions, Analyzer, JourneyReport, Report};
+use dropscope_core::report::Report;
+use dropscope_core::words;
 
 use crate::protocol::{
     ConnectionSummary, ExportFormat, Overview, PacketDetail, ResetNote, Row, RowsPage, Scene,
@@ -96,7 +99,7 @@ impl Session {
             .iter()
             .filter_map(|f| f.connection)
             .collect();
-        let mut connections: Vec<&Connection> = self.report.connections.iter().collect();
+        let mut connections: Vec<&Connection> = self.report.analysis.connections.iter().collect();
         // Those a finding names, then the failed, then by first sighting.
         connections.sort_by_key(|c| {
             (
@@ -107,8 +110,8 @@ impl Session {
         });
         Overview {
             name: self.name.clone(),
-            capture: self.report.capture.clone(),
-            interfaces: self.report.interfaces.clone(),
+            capture: self.report.analysis.capture.clone(),
+            interfaces: self.report.analysis.interfaces.clone(),
             findings: self.report.findings.clone(),
             connections: connections
                 .into_iter()
@@ -124,26 +127,20 @@ impl Session {
                     first_frame: c.first_frame,
                 })
                 .collect(),
-            connections_total: self.report.connections.len(),
-            dns_total: self.report.dns.len(),
-            journeys_total: self.report.journeys_total,
+            connections_total: self.report.analysis.connections.len(),
+            dns_total: self.report.analysis.dns.len(),
+            journeys_total: self.report.analysis.journeys_total,
             elapsed_ms,
             worker_memory: 0,
         }
     }
 
     fn journey(&self, id: u64) -> Option<&JourneyReport> {
-        // Journeys are kept in id order.
-        let at = self
-            .report
-            .journeys
-            .binary_search_by_key(&id, |j| j.id)
-            .ok()?;
-        self.report.journeys.get(at)
+        self.report.analysis.journey(id)
     }
 
     fn connection(&self, id: u64) -> Option<&Connection> {
-        self.report.connections.iter().find(|c| c.id == id)
+        self.report.analysis.connection(id)
     }
 
     /// The journeys, requests and answers of one finding or connection.
@@ -183,9 +180,7 @@ impl Session {
                     .ok_or_else(|| format!("there is no connection {id}"))?;
                 scene.title = format!(
                     "connection {} → {}: {}",
-                    connection.client,
-                    connection.server,
-                    outcome_text(connection.outcome)
+                    connection.client, connection.server, connection.outcome
                 );
                 Some(connection)
             }
@@ -196,10 +191,8 @@ impl Session {
             for reset in &connection.resets {
                 scene.resets.push(ResetNote {
                     journey: reset.journey,
-                    by: match reset.by {
-                        Side::Client => format!("the client {}", reset.from),
-                        Side::Server => format!("the server side {}", reset.from),
-                    },
+                    by: reset.by,
+                    from: reset.from,
                 });
                 if reset.by == Side::Server {
                     scene.answers.push(reset.journey);
@@ -209,12 +202,12 @@ impl Session {
             ids.extend(connection.syn_acks.iter().map(|r| r.journey));
             ids.extend(connection.resets.iter().map(|r| r.journey));
             ids.extend(connection.icmp_errors.iter().map(|e| e.journey));
-            scene.client = Some(connection.client.to_string());
-            scene.server = Some(connection.server.to_string());
+            scene.client = Some(connection.client);
+            scene.server = Some(connection.server);
             scene.connection = Some(connection.clone());
         } else {
             // DNS: the queries and answers the finding names.
-            for query in self.report.dns.iter().filter(|q| {
+            for query in self.report.analysis.dns.iter().filter(|q| {
                 q.attempts.iter().any(|a| ids.contains(&a.journey))
                     || q.answers.iter().any(|a| ids.contains(&a.journey))
             }) {
@@ -224,8 +217,8 @@ impl Session {
                 scene
                     .answers
                     .extend(query.answers.iter().map(|a| a.journey));
-                scene.client.get_or_insert_with(|| query.client.to_string());
-                scene.server.get_or_insert_with(|| query.server.to_string());
+                scene.client.get_or_insert(query.client);
+                scene.server.get_or_insert(query.server);
             }
             ids.extend(scene.requests.clone());
             ids.extend(scene.answers.clone());
@@ -253,8 +246,8 @@ impl Session {
             .collect();
         if scene.client.is_none() {
             if let Some(first) = scene.journeys.first() {
-                scene.client = Some(first.hops[0].from.clone());
-                scene.server = Some(first.hops[0].to.clone());
+                scene.client = Some(first.first_hop().from);
+                scene.server = Some(first.first_hop().to);
             }
         }
         Ok(scene)
@@ -301,6 +294,7 @@ impl Session {
 
     fn interface_key_named(&self, name: &str) -> Option<u32> {
         self.report
+            .analysis
             .interfaces
             .iter()
             .find(|i| i.name == name)
@@ -377,7 +371,7 @@ impl Session {
     }
 
     fn row(&self, row: &PacketRow, read: &mut Read<'_>) -> Row {
-        let interface = display_name_of(&self.report, row.interface);
+        let interface = self.report.analysis.interface_name(row.interface);
         let mut view = Row {
             frame: row.frame,
             time: self.relative(row.time),
@@ -417,7 +411,7 @@ impl Session {
         let description = describe(&decode(&row.frame(&bytes)));
         Ok(PacketDetail {
             frame,
-            interface: display_name_of(&self.report, row.interface),
+            interface: self.report.analysis.interface_name(row.interface),
             interface_key: row.interface,
             time: self.relative(row.time),
             captured: row.captured,
@@ -432,84 +426,9 @@ impl Session {
         match format {
             ExportFormat::Json => serde_json::to_string_pretty(&self.report)
                 .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
-            ExportFormat::Markdown => markdown(&self.name, &self.report),
+            ExportFormat::Markdown => words::markdown(&self.name, &self.report),
         }
     }
-}
-
-pub fn outcome_text(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Established => "established",
-        Outcome::ResetByClient => "reset by the client",
-        Outcome::Refused => "refused",
-        Outcome::GaveUp => "no answer, client gave up",
-        Outcome::Unanswered => "no answer, still retrying",
-        Outcome::MidStream => "already open when the capture started",
-    }
-}
-
-/// The findings as Markdown, for a ticket or a postmortem.
-pub fn markdown(name: &str, report: &Report) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(out, "# dropscope: {}\n", name);
-    let _ = writeln!(
-        out,
-        "{} packets, {} TCP connections, {} DNS queries.\n",
-        report.capture.packets,
-        report.connections.len(),
-        report.dns.len()
-    );
-    if let Some(error) = &report.capture.error {
-        let _ = writeln!(
-            out,
-            "**The capture is damaged {error}**; everything before it was analysed.\n"
-        );
-    }
-    if report.findings.is_empty() {
-        let _ = writeln!(out, "No known failure recognised.");
-    }
-    for finding in &report.findings {
-        let e = finding.explanation;
-        let _ = writeln!(
-            out,
-            "## {:?}: {} (`{}`)\n",
-            finding.severity, e.title, finding.signature
-        );
-        let _ = writeln!(out, "{}\n", finding.summary);
-        let _ = writeln!(out, "**Where:** {}\n", finding.point_of_failure);
-        let _ = writeln!(out, "**Evidence:**\n");
-        for evidence in &finding.evidence {
-            let frames: Vec<String> = evidence.frames.iter().map(|f| f.to_string()).collect();
-            let _ = writeln!(out, "- {} (frames {})", evidence.what, frames.join(", "));
-        }
-        let _ = writeln!(out, "\n**Cause:** {}\n", e.cause);
-        for (title, steps) in [("How to confirm", e.confirm), ("Fix", e.fix)] {
-            let _ = writeln!(out, "**{title}:**\n");
-            for step in steps {
-                let _ = writeln!(out, "- {}", step.what);
-                if !step.commands.is_empty() {
-                    let _ = writeln!(out, "\n  ```sh");
-                    for command in step.commands {
-                        let _ = writeln!(out, "  {command}");
-                    }
-                    let _ = writeln!(out, "  ```");
-                }
-                if let Some(tradeoff) = step.tradeoff {
-                    let _ = writeln!(out, "\n  Trade-off: {tradeoff}");
-                }
-            }
-            let _ = writeln!(out);
-        }
-        if !e.references.is_empty() {
-            let _ = writeln!(out, "**References:**\n");
-            for reference in e.references {
-                let _ = writeln!(out, "- [{}]({})", reference.title, reference.url);
-            }
-            let _ = writeln!(out);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

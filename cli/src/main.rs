@@ -5,13 +5,12 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::capture::CaptureReader;
 use dropscope_core::decode::{decode, decode_reassembled, Reassembler};
 use dropscope_core::fields::{write_row, TSHARK_FIELDS};
-use dropscope_core::report::{AnalyzeOptions, Analyzer};
 use dropscope_core::summary::Summarizer;
-
-mod text;
+use dropscope_core::words;
 
 const USAGE: &str = "\
 dropscope — explain Kubernetes networking failures from a packet capture
@@ -45,9 +44,10 @@ fn main() -> ExitCode {
             }
         },
         ["explain", id] => match dropscope_core::signatures::explanation(id) {
-            Some(explanation) => {
-                text::write_explanation(&mut io::stdout().lock(), id, explanation).map(|_| true)
-            }
+            Some(explanation) => io::stdout()
+                .lock()
+                .write_all(words::explanation_text(id, explanation).as_bytes())
+                .map(|_| true),
             None => {
                 let known: Vec<&str> = dropscope_core::signatures::SIGNATURES
                     .iter()
@@ -197,10 +197,10 @@ fn analyze(path: &str, json: bool, options: AnalyzeOptions) -> io::Result<bool> 
         serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
         writeln!(out)?;
     } else {
-        text::write_report(&mut out, path, &report)?;
+        out.write_all(words::report_text(path, &report).as_bytes())?;
     }
     out.flush()?;
-    if let Some(error) = &report.capture.error {
+    if let Some(error) = &report.analysis.capture.error {
         eprintln!("dropscope: {path}: {error}");
         return Ok(false);
     }

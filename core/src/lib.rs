@@ -1,12 +1,17 @@
 //! dropscope's analysis core: capture bytes in, report out.
 //!
-//! The pipeline is `capture` (container → frames) → `decode` (frame → layers) → ... The crate
-//! has no file, DOM or clock access: callers push bytes and get data back, so the same code
-//! runs in the CLI and in the browser.
+//! The pipeline is `capture` (container → frames) → `decode` (frame → layers) → `journey` (one
+//! packet across the node's interfaces) → `connection` (TCP, DNS, UDP exchanges across NAT), which
+//! together make the `analysis`; `signatures` say what it means, and `report` is both. `words`
+//! turns any of it into text. The crate has no file, DOM or clock access: callers push bytes and
+//! get data back, so the same code runs in the CLI and in the browser.
 
+pub mod analysis;
+pub mod analyzer;
 pub mod capture;
 pub mod connection;
 pub mod decode;
+pub mod examples;
 pub mod fields;
 pub mod journey;
 pub mod packets;
@@ -14,3 +19,4 @@ pub mod report;
 pub mod signatures;
 pub mod summary;
 mod wire;
+pub mod words;

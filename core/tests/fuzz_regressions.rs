@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use dropscope_core::report::{AnalyzeOptions, Analyzer};
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 
 #[test]
 fn every_fuzzer_finding_analyses_without_panicking() {

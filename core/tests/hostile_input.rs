@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::capture::CaptureErrorKind;
-use dropscope_core::report::{AnalyzeOptions, Analyzer, Report};
+use dropscope_core::report::Report;
 
 fn analyse(bytes: &[u8]) -> Report {
     let mut analyzer = Analyzer::new(AnalyzeOptions {
@@ -94,7 +95,7 @@ fn a_record_claiming_two_gigabytes_is_an_error_not_an_allocation() {
     pcap.extend(le32(0x8000_0000));
     pcap.extend([0u8; 64]);
     let report = analyse(&pcap);
-    let error = report.capture.error.expect("named");
+    let error = report.analysis.capture.error.expect("named");
     assert_eq!(error.offset, at as u64);
     assert!(matches!(
         error.kind,
@@ -102,7 +103,10 @@ fn a_record_claiming_two_gigabytes_is_an_error_not_an_allocation() {
             claimed: 0x8000_0000
         }
     ));
-    assert_eq!(report.capture.packets, 1, "the packet before it is kept");
+    assert_eq!(
+        report.analysis.capture.packets, 1,
+        "the packet before it is kept"
+    );
 
     // pcapng: a block claiming 2 GB.
     let mut pcapng = section_header();
@@ -111,7 +115,7 @@ fn a_record_claiming_two_gigabytes_is_an_error_not_an_allocation() {
     pcapng.extend(le32(6));
     pcapng.extend(le32(0x8000_0000));
     pcapng.extend([0u8; 64]);
-    let error = analyse(&pcapng).capture.error.expect("named");
+    let error = analyse(&pcapng).analysis.capture.error.expect("named");
     assert_eq!(error.offset, at as u64);
     assert!(
         matches!(error.kind, CaptureErrorKind::RecordTooLarge { .. }),
@@ -127,9 +131,9 @@ fn a_snap_length_of_zero_still_reads_the_records() {
         pcap_record(&mut pcap, secs, &ethernet_ipv4_udp());
     }
     let report = analyse(&pcap);
-    assert!(report.capture.error.is_none());
-    assert_eq!(report.capture.packets, 3);
-    assert_eq!(report.udp.len(), 1);
+    assert!(report.analysis.capture.error.is_none());
+    assert_eq!(report.analysis.capture.packets, 3);
+    assert_eq!(report.analysis.udp.len(), 1);
 }
 
 #[test]
@@ -140,7 +144,7 @@ fn zero_length_and_misaligned_blocks_are_named() {
         pcapng.extend(le32(6));
         pcapng.extend(le32(claimed));
         pcapng.extend([0u8; 32]);
-        let error = analyse(&pcapng).capture.error.expect("named");
+        let error = analyse(&pcapng).analysis.capture.error.expect("named");
         assert_eq!(error.offset, at as u64, "block length {claimed}");
         assert!(
             matches!(error.kind, CaptureErrorKind::BadBlockLength { block_len, .. } if block_len == claimed),
@@ -160,7 +164,7 @@ fn a_million_interfaces_stop_at_the_limit() {
     }
     let started = Instant::now();
     let report = analyse(&pcapng);
-    let error = report.capture.error.expect("named");
+    let error = report.analysis.capture.error.expect("named");
     assert!(matches!(
         error.kind,
         CaptureErrorKind::TooManyInterfaces { limit: 65_536 }
@@ -189,9 +193,10 @@ fn packets_naming_interfaces_that_do_not_exist_are_kept_with_a_warning() {
         pcapng.extend(block(6, &body));
     }
     let report = analyse(&pcapng);
-    assert!(report.capture.error.is_none());
-    assert_eq!(report.capture.packets, 3);
+    assert!(report.analysis.capture.error.is_none());
+    assert_eq!(report.analysis.capture.packets, 3);
     let warnings: Vec<String> = report
+        .analysis
         .capture
         .warnings
         .iter()
@@ -232,8 +237,9 @@ fn deep_vlan_stacks_and_nested_tunnels_are_bounded() {
     let started = Instant::now();
     let report = analyse(&pcap);
     assert!(started.elapsed() < Duration::from_secs(5));
-    assert_eq!(report.capture.packets, 2);
+    assert_eq!(report.analysis.capture.packets, 2);
     let stops: Vec<String> = report
+        .analysis
         .capture
         .decode_stops
         .iter()
@@ -312,7 +318,7 @@ fn mutated_captures_give_a_report_or_a_named_error_in_bounded_time() {
         let took = started.elapsed();
         slowest = slowest.max(took);
         assert!(took < Duration::from_secs(10), "round {round}: {took:?}");
-        if let Some(error) = &report.capture.error {
+        if let Some(error) = &report.analysis.capture.error {
             errors += 1;
             assert!(error.offset <= bytes.len() as u64, "round {round}: {error}");
             assert!(!error.to_string().is_empty());

@@ -4,9 +4,16 @@
 
 use std::path::PathBuf;
 
+use dropscope_core::analysis::JourneyReport;
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::connection::{DnsOutcome, Outcome, Side};
 use dropscope_core::journey::{Direction, Fate, InterfaceRole};
-use dropscope_core::report::{AnalyzeOptions, Analyzer, JourneyReport, Report};
+use dropscope_core::report::Report;
+
+/// The changes of a hop as the hop list shows them.
+fn words(changes: &[dropscope_core::analysis::HopChange]) -> Vec<String> {
+    changes.iter().map(|c| c.to_string()).collect()
+}
 
 fn analyze(name: &str) -> Report {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -19,12 +26,13 @@ fn analyze(name: &str) -> Report {
         analyzer.push(chunk);
     }
     let report = analyzer.finish();
-    assert_eq!(report.capture.error, None, "{name}");
+    assert_eq!(report.analysis.capture.error, None, "{name}");
     report
 }
 
 fn journey_of(report: &Report, frame: u64) -> &JourneyReport {
     report
+        .analysis
         .journeys
         .iter()
         .find(|j| j.frames.contains(&frame))
@@ -41,6 +49,7 @@ fn hops(journey: &JourneyReport) -> Vec<(u64, u32)> {
 
 fn role(report: &Report, key: u32) -> InterfaceRole {
     report
+        .analysis
         .interfaces
         .iter()
         .find(|i| i.key == key)
@@ -71,12 +80,12 @@ fn d_syn_is_dnated_on_the_bridge_and_the_syn_ack_returns_without_reverse_nat() {
     assert_eq!(syn.packet, "TCP SYN");
     assert_eq!(hops(syn), [(1, 3), (2, 2), (3, 2), (4, 4)]);
     assert_eq!(
-        syn.hops[2].changes,
+        words(&syn.hops[2].changes),
         ["DNAT 10.96.0.10:80 → 10.244.0.20:8080"]
     );
     assert_eq!(syn.hops[2].interface, 2, "the DNAT shows on cni0");
     assert_eq!(syn.fate, Fate::Delivered { interface: 4 });
-    assert_eq!(syn.last_hop.frame, 4);
+    assert_eq!(syn.last_hop().frame, 4);
 
     // #5 SYN-ACK: vethpodb → cni0 (promiscuous copy) → vethpoda, still from 10.244.0.20:8080.
     let syn_ack = journey_of(&report, 5);
@@ -87,11 +96,11 @@ fn d_syn_is_dnated_on_the_bridge_and_the_syn_ack_returns_without_reverse_nat() {
         "no reverse NAT anywhere: {:?}",
         syn_ack.hops
     );
-    assert_eq!(syn_ack.last_hop.from, "10.244.0.20:8080");
+    assert_eq!(syn_ack.last_hop().from.to_string(), "10.244.0.20:8080");
     assert_eq!(syn_ack.fate, Fate::Delivered { interface: 3 });
 
-    let [connection] = report.connections.as_slice() else {
-        panic!("{:?}", report.connections)
+    let [connection] = report.analysis.connections.as_slice() else {
+        panic!("{:?}", report.analysis.connections)
     };
     assert_eq!(connection.client.to_string(), "10.244.0.10:60986");
     assert_eq!(connection.server.to_string(), "10.96.0.10:80");
@@ -144,6 +153,7 @@ fn a_syn_acks_end_on_the_trunk_and_never_reach_the_pod() {
     assert_eq!(syn.fate, Fate::LeftNode { interface: 2 });
 
     let syn_acks: Vec<&JourneyReport> = report
+        .analysis
         .journeys
         .iter()
         .filter(|j| j.packet == "TCP SYN-ACK")
@@ -177,7 +187,7 @@ fn a_syn_acks_end_on_the_trunk_and_never_reach_the_pod() {
         2
     );
 
-    let [connection] = report.connections.as_slice() else {
+    let [connection] = report.analysis.connections.as_slice() else {
         panic!()
     };
     assert_eq!(connection.attempts.len(), 7);
@@ -207,7 +217,7 @@ fn b_every_syn_is_encapsulated_on_eth0_and_retried_with_doubling_gaps() {
         }
     );
 
-    let [connection] = report.connections.as_slice() else {
+    let [connection] = report.analysis.connections.as_slice() else {
         panic!()
     };
     assert_eq!(connection.attempts.len(), 7);
@@ -216,6 +226,7 @@ fn b_every_syn_is_encapsulated_on_eth0_and_retried_with_doubling_gaps() {
     let mut outer_ports = Vec::new();
     for attempt in &connection.attempts {
         let journey = report
+            .analysis
             .journeys
             .iter()
             .find(|j| j.id == attempt.journey)
@@ -227,10 +238,10 @@ fn b_every_syn_is_encapsulated_on_eth0_and_retried_with_doubling_gaps() {
             "vethclient, cni0 (DNATed), flannel.1, eth0"
         );
         assert_eq!(
-            journey.hops[1].changes,
+            words(&journey.hops[1].changes),
             ["DNAT 10.96.0.20:80 → 10.244.2.20:8080"]
         );
-        let encapsulation = &journey.hops[3].changes;
+        let encapsulation = words(&journey.hops[3].changes);
         assert_eq!(encapsulation.len(), 1);
         let text = &encapsulation[0];
         assert!(
@@ -262,14 +273,15 @@ fn b_every_syn_is_encapsulated_on_eth0_and_retried_with_doubling_gaps() {
         "reverse NAT applied on the way back"
     );
     let reply = report
+        .analysis
         .journeys
         .iter()
         .find(|j| j.id == syn_ack.journey)
         .unwrap();
-    let undone: Vec<&String> = reply
+    let undone: Vec<String> = reply
         .hops
         .iter()
-        .flat_map(|h| h.changes.iter())
+        .flat_map(|h| words(&h.changes))
         .filter(|c| c.starts_with("un-DNAT"))
         .collect();
     assert_eq!(undone, ["un-DNAT 10.244.2.20:8080 → 10.96.0.20:80"]);
@@ -278,8 +290,8 @@ fn b_every_syn_is_encapsulated_on_eth0_and_retried_with_doubling_gaps() {
 #[test]
 fn c_the_three_legs_through_the_load_balancer_are_one_connection() {
     let report = analyze("c_nlb_hairpin_nosnat.any.pcap");
-    let [connection] = report.connections.as_slice() else {
-        panic!("{:?}", report.connections.len())
+    let [connection] = report.analysis.connections.as_slice() else {
+        panic!("{:?}", report.analysis.connections.len())
     };
     let legs: Vec<String> = connection
         .legs
@@ -297,11 +309,7 @@ fn c_the_three_legs_through_the_load_balancer_are_one_connection() {
     assert_eq!(connection.legs[0].frames, [1, 2, 3]);
     assert_eq!(connection.legs[1].frames, [4]);
     assert!(
-        connection.legs[1]
-            .via
-            .as_deref()
-            .unwrap()
-            .contains("outside the node"),
+        connection.legs[1].via.unwrap().is_outside_node(),
         "{:?}",
         connection.legs[1].via
     );
@@ -328,7 +336,7 @@ fn e_the_aaaa_answer_ends_on_eth0_and_both_queries_are_resent_after_5_s() {
         answer.packet
     );
     assert_eq!(answer.frames, [10]);
-    assert_eq!(answer.last_hop.interface, 2, "eth0");
+    assert_eq!(answer.last_hop().interface, 2, "eth0");
     assert_eq!(
         answer.fate,
         Fate::EndedEarly {
@@ -337,8 +345,14 @@ fn e_the_aaaa_answer_ends_on_eth0_and_both_queries_are_resent_after_5_s() {
         }
     );
 
-    let a = report.dns.iter().find(|q| q.id == 0xdf93).expect("A query");
+    let a = report
+        .analysis
+        .dns
+        .iter()
+        .find(|q| q.id == 0xdf93)
+        .expect("A query");
     let aaaa = report
+        .analysis
         .dns
         .iter()
         .find(|q| q.id == 0x0b96)
@@ -384,6 +398,7 @@ fn interface_names_can_be_given() {
     analyzer.push(&bytes);
     let report = analyzer.finish();
     let names: Vec<(&str, &str)> = report
+        .analysis
         .interfaces
         .iter()
         .map(|i| (i.name.as_str(), i.why.as_str()))
@@ -426,13 +441,13 @@ fn lab_dnat_then_masquerade_into_vxlan_are_three_legs_of_one_connection() {
     );
     assert_eq!(role(&report, 5), InterfaceRole::Tunnel);
     assert!(
-        report.udp.is_empty(),
+        report.analysis.udp.is_empty(),
         "tunnel datagrams are not exchanges: {:?}",
-        report.udp
+        report.analysis.udp
     );
 
-    let [connection] = report.connections.as_slice() else {
-        panic!("{:?}", report.connections)
+    let [connection] = report.analysis.connections.as_slice() else {
+        panic!("{:?}", report.analysis.connections)
     };
     let port = connection.client.port;
     assert_eq!(connection.outcome, Outcome::Established);
@@ -450,15 +465,12 @@ fn lab_dnat_then_masquerade_into_vxlan_are_three_legs_of_one_connection() {
         ]
     );
     let syn = report
+        .analysis
         .journeys
         .iter()
         .find(|j| j.id == connection.attempts[0].journey)
         .unwrap();
-    let changes: Vec<&str> = syn
-        .hops
-        .iter()
-        .flat_map(|h| h.changes.iter().map(String::as_str))
-        .collect();
+    let changes: Vec<String> = syn.hops.iter().flat_map(|h| words(&h.changes)).collect();
     assert_eq!(changes[0], "DNAT 10.96.0.30:80 → 10.244.2.20:8080");
     assert_eq!(
         changes[1],
@@ -472,25 +484,22 @@ fn lab_dnat_then_masquerade_into_vxlan_are_three_legs_of_one_connection() {
     assert_eq!(syn.fate, Fate::LeftNode { interface: 2 });
 
     let reply = report
+        .analysis
         .journeys
         .iter()
         .find(|j| j.id == connection.syn_acks[0].journey)
         .unwrap();
-    let changes: Vec<&str> = reply
-        .hops
-        .iter()
-        .flat_map(|h| h.changes.iter().map(String::as_str))
-        .collect();
+    let changes: Vec<String> = reply.hops.iter().flat_map(|h| words(&h.changes)).collect();
     assert!(
-        changes.contains(&"decapsulated from 172.18.0.3 → 172.18.0.2"),
+        changes.contains(&"decapsulated from 172.18.0.3 → 172.18.0.2".to_string()),
         "{changes:?}"
     );
     assert!(
-        changes.contains(&format!("un-SNAT 10.250.0.1:{port} → 10.244.1.10:{port}").as_str()),
+        changes.contains(&format!("un-SNAT 10.250.0.1:{port} → 10.244.1.10:{port}")),
         "{changes:?}"
     );
     assert!(
-        changes.contains(&"un-DNAT 10.244.2.20:8080 → 10.96.0.30:80"),
+        changes.contains(&"un-DNAT 10.244.2.20:8080 → 10.96.0.30:80".to_string()),
         "{changes:?}"
     );
     assert_eq!(reply.fate, Fate::Delivered { interface: 4 });

@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::capture::{CaptureReader, FrameSlice, RecordKind};
 use dropscope_core::decode::decode;
 use dropscope_core::packets::{describe, PacketFilter, PacketIndex, PacketRow};
-use dropscope_core::report::{AnalyzeOptions, Analyzer, Report};
+use dropscope_core::report::Report;
 
 fn examples() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../public/examples");
@@ -60,7 +61,11 @@ fn every_row_points_at_its_packets_bytes_whatever_the_chunk_size() {
         });
         for chunk in [7, 4096, usize::MAX] {
             let (report, index) = analyse(&bytes, chunk);
-            assert_eq!(index.len() as u64, report.capture.packets, "{path:?}");
+            assert_eq!(
+                index.len() as u64,
+                report.analysis.capture.packets,
+                "{path:?}"
+            );
             assert_eq!(index.len(), frames.len(), "{path:?}");
             for (row, (number, data)) in index.rows().iter().zip(&frames) {
                 assert_eq!(row.frame, *number, "{path:?}");
@@ -152,7 +157,7 @@ fn filters_keep_what_they_say() {
     }
 
     // The connection's legs: the client's view (to the ClusterIP) and the pod's (DNATed).
-    let connection = &report.connections[0];
+    let connection = &report.analysis.connections[0];
     let legs = PacketFilter {
         endpoint_pairs: connection.legs.iter().map(|l| (l.from, l.to)).collect(),
         ..PacketFilter::default()
@@ -170,7 +175,7 @@ fn filters_keep_what_they_say() {
         .filter(|r| r.protocol == 6)
         .map(|r| r.frame)
         .collect();
-    assert_eq!(report.connections.len(), 1);
+    assert_eq!(report.analysis.connections.len(), 1);
     assert_eq!(kept, expected);
     assert!(kept.len() < index.len());
     assert!(connection

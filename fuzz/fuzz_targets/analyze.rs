@@ -2,7 +2,7 @@
 //! bytes, and the report's JSON round trip the browser's worker relies on.
 #![no_main]
 
-use dropscope_core::report::{AnalyzeOptions, Analyzer};
+use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     analyzer.push(data);
     let (report, index) = analyzer.finish_indexed();
     let index = index.expect("asked for");
-    assert_eq!(index.len() as u64, report.capture.packets);
+    assert_eq!(index.len() as u64, report.analysis.capture.packets);
     // Every row points inside the input.
     for row in index.rows() {
         assert!(row.data_offset + row.captured as u64 <= data.len() as u64);
@@ -23,6 +23,6 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(back.findings.len(), report.findings.len());
     // Every frame a finding names exists.
     for finding in &report.findings {
-        assert!(finding.frames.iter().all(|&f| f >= 1 && f <= report.capture.frames));
+        assert!(finding.frames.iter().all(|&f| f >= 1 && f <= report.analysis.capture.frames));
     }
 });

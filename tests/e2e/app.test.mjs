@@ -6,48 +6,23 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  serveAndLaunch, open, dropFile, waitForAnalysis, assertSameOrigin, pcapRecords, EXAMPLES, OUT,
+  serveAndLaunch, open, dropFile, waitForAnalysis, assertSameOrigin, pcapRecords, readManifest, EXAMPLES, OUT,
 } from './harness.mjs';
 
 const env = serveAndLaunch();
 
-// Every example capture: the finding it must show and the station of its drop point (the
-// interface where the failing packet was last seen, or where the wrong reply arrived).
-// null: a healthy capture, with no finding and no drop point.
-const CAPTURES = [
-  ['a_asym_rpfilter_drop.any.pcap', 'reply-dropped-on-host', 'if3'],
-  ['b_syn_backoff_vxlan8472.any.pcap', 'vxlan-syn-loss', 'if2'],
-  ['c_nlb_hairpin_nosnat.any.pcap', 'lb-hairpin-client-ip', 'if4'],
-  ['d_bridge_nf_off.any.pcap', 'reply-bypasses-conntrack', 'if3'],
-  ['e_dns_aaaa_drop.any.pcap', 'dns-conntrack-race', 'if2'],
-  ['lab/bridge_nf_off.any.pcap', 'reply-bypasses-conntrack', 'if3'],
-  ['lab/bridge_nf_off.per-interface.pcapng', 'reply-bypasses-conntrack', 'cni0'],
-  ['lab/bridge_nf_off.sll1.pcap', 'reply-bypasses-conntrack', 'if0'],
-  ['lab/bridge_nf_on.any.pcap', null, null],
-  ['lab/dns_lossy.any.pcap', 'dns-conntrack-race', 'if4'],
-  ['lab/dns_ok.any.pcap', null, null],
-  ['lab/lb_hairpin_preserve.any.pcap', 'lb-hairpin-client-ip', 'if4'],
-  ['lab/lb_hairpin_snat.any.pcap', null, null],
-  ['lab/nat_vxlan4789_ok.any.pcap', null, null],
-  ['lab/pmtu_blackhole.any.pcap', 'pmtu-black-hole', 'if3'],
-  ['lab/pmtu_ok.any.pcap', null, null],
-  ['lab/refused_reject.any.pcap', 'connection-refused', 'if3'],
-  ['lab/refused_wrong_port.any.pcap', 'connection-refused', 'if4'],
-  ['lab/rp_filter_loose.any.pcap', null, null],
-  ['lab/rp_filter_strict.any.pcap', 'reply-dropped-on-host', 'if3'],
-  ['lab/syn_dropped_policy.any.pcap', 'syn-unanswered', 'if3'],
-  ['lab/vxlan_lossy.node1.any.pcap', 'vxlan-syn-loss', 'if2'],
-  ['lab/vxlan_lossy.node2.any.pcap', 'vxlan-syn-loss', 'if2'],
-  ['lab/vxlan_ok.node1.any.pcap', null, null],
-  ['lab/vxlan_ok.node2.any.pcap', null, null],
-];
+// Every example capture in the manifest: its first finding and the station of its drop point
+// (the interface where the failing packet was last seen, or where the wrong reply arrived), or,
+// for a healthy capture, no finding and no drop point.
+const MANIFEST = await readManifest();
 
 test('every example capture, dropped as a file, shows its finding and its drop point', async () => {
   const { page, requests, errors } = await open(env.browser.context, env.server.url);
   // Loaded: the page and its worker (which fetches its wasm once it starts).
   await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
   const loaded = requests.length;
-  for (const [file, signature, station] of CAPTURES) {
+  for (const { file, findings, drop: station, gallery } of MANIFEST) {
+    const signature = findings[0] ?? null;
     const name = file.split('/').pop();
     await dropFile(page, name, await readFile(join(EXAMPLES, file)));
     await waitForAnalysis(page, name);
@@ -63,7 +38,7 @@ test('every example capture, dropped as a file, shows its finding and its drop p
     assert.equal(await drop.getAttribute('data-interface'), station, `${file}: drop point on the wrong station`);
     // The station it sits on is drawn, with that interface's name.
     assert.equal(await page.locator(`[data-testid="station"][data-interface="${station}"]`).count(), 1);
-    await page.locator('[data-testid="path"]').screenshot({ path: shot.replace('.png', '.path.png') });
+    if (gallery) await page.locator('[data-testid="path"]').screenshot({ path: shot.replace('.png', '.path.png') });
     if (!file.startsWith('lab/')) await page.screenshot({ path: shot, fullPage: true });
   }
   assert.deepEqual(requests.slice(loaded), [], 'analysing dropped files made network requests');
@@ -76,7 +51,7 @@ test('the gallery opens an example and plays its explanation, with no request', 
   const { page, requests, errors } = await open(env.browser.context, env.server.url);
   await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
   const cards = await page.locator('[data-testid^="example-"]').count();
-  assert.equal(cards, CAPTURES.length, 'one gallery card per example capture');
+  assert.equal(cards, MANIFEST.filter((e) => e.gallery).length, 'one gallery card per gallery example');
   const loaded = requests.length;
   await page.click('[data-testid="example-vxlan-syn-backoff"]');
   await waitForAnalysis(page, 'b_syn_backoff_vxlan8472.any.pcap');

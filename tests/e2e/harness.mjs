@@ -14,6 +14,26 @@ export const DIST = join(ROOT, 'dist');
 export const OUT = join(ROOT, 'tests', 'e2e', 'out');
 export const EXAMPLES = join(ROOT, 'public', 'examples');
 
+/** The example manifest (public/examples/manifest.tsv), one object per capture, as the core's
+ *  parser reads it: id, file, healthy, gallery, vantage, findings, drop, symptom. */
+export async function readManifest() {
+  const text = await readFile(join(EXAMPLES, 'manifest.tsv'), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => {
+      const [id, file, healthy, gallery, vantage, findings, drop, symptom] = line.split('\t');
+      return {
+        id, file, symptom,
+        healthy: healthy === 'yes',
+        gallery: gallery === 'yes',
+        vantage: vantage === '-' ? null : vantage,
+        findings: findings === '-' ? [] : findings.split(','),
+        drop: drop === '-' ? null : drop,
+      };
+    });
+}
+
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.pcap': 'application/vnd.tcpdump.pcap' };
 
 /** Serves `dir` on 127.0.0.1 at a free port. */

@@ -31,7 +31,7 @@ fn time_scaling_keeps_microseconds_and_half_minutes_watchable() {
 #[test]
 fn the_path_runs_client_pod_bridge_server_pod() {
     let (session, scene) = finding_scene("bridge-nf-off");
-    let interfaces = &session.report().interfaces;
+    let interfaces = &session.report().analysis.interfaces;
     let topo = topology(&scene, interfaces, 800.0);
     let labels: Vec<(&str, &str)> = topo
         .stations
@@ -57,7 +57,7 @@ fn the_path_runs_client_pod_bridge_server_pod() {
 fn the_failure_shows_where_the_capture_saw_it() {
     // d: the SYN-ACK reaches the client's veth (if3) from the pod's own address.
     let (session, scene) = finding_scene("bridge-nf-off");
-    let interfaces = &session.report().interfaces;
+    let interfaces = &session.report().analysis.interfaces;
     let topo = topology(&scene, interfaces, 800.0);
     let anim = animation(&scene, &topo, interfaces);
     let failure = failure_point(&scene, &anim).unwrap();
@@ -75,7 +75,7 @@ fn the_failure_shows_where_the_capture_saw_it() {
 
     // a: the reply arrives on the uplink and is never seen on the pod's veth.
     let (session, scene) = finding_scene("asym-rpfilter");
-    let interfaces = &session.report().interfaces;
+    let interfaces = &session.report().analysis.interfaces;
     let topo = topology(&scene, interfaces, 800.0);
     let anim = animation(&scene, &topo, interfaces);
     let failure = failure_point(&scene, &anim).unwrap();
@@ -92,7 +92,7 @@ fn the_failure_shows_where_the_capture_saw_it() {
 #[test]
 fn the_clock_keeps_capture_order_and_packets_move_between_stations() {
     let (session, scene) = finding_scene("vxlan-syn-backoff");
-    let interfaces = &session.report().interfaces;
+    let interfaces = &session.report().analysis.interfaces;
     let topo = topology(&scene, interfaces, 800.0);
     let anim = animation(&scene, &topo, interfaces);
     assert!(anim
@@ -133,7 +133,7 @@ fn the_clock_keeps_capture_order_and_packets_move_between_stations() {
 fn the_ladder_puts_the_nat_legs_side_by_side() {
     let (_, scene) = finding_scene("bridge-nf-off");
     let lad = ladder(&scene, 900.0);
-    let columns: Vec<&str> = lad.columns.iter().map(|c| c.endpoint.as_str()).collect();
+    let columns: Vec<String> = lad.columns.iter().map(|c| c.endpoint.to_string()).collect();
     assert_eq!(
         columns,
         ["10.244.0.10:60986", "10.96.0.10:80", "10.244.0.20:8080"]
@@ -173,8 +173,8 @@ fn the_retry_timeline_shows_the_doubling() {
         "the SYN-ACK is on the axis too"
     );
     assert!(tl.ticks.len() >= 4 && tl.ticks.len() <= 12);
-    assert_eq!(duration_text(0.000012), "12 µs");
-    assert_eq!(duration_text(0.35), "350 ms");
+    assert_eq!(dropscope_core::words::duration(0.000012), "12 µs");
+    assert_eq!(dropscope_core::words::duration(0.35), "350 ms");
 }
 
 #[test]

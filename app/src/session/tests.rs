@@ -3,7 +3,7 @@
 use dropscope_core::report::Report;
 
 use super::*;
-use crate::examples::{example, EXAMPLES};
+use crate::examples::{example, gallery};
 use crate::protocol::{ExportFormat, Selection};
 
 fn open(bytes: &'static [u8]) -> Session {
@@ -32,14 +32,14 @@ fn reader(bytes: &'static [u8]) -> impl FnMut(u64, usize) -> Result<Vec<u8>, Str
 
 #[test]
 fn every_example_opens_with_its_findings_and_scenes() {
-    for example in EXAMPLES {
+    for example in gallery() {
         let session = open(example.bytes);
         let overview = session.overview(1.0);
         assert_eq!(
             overview.findings.is_empty(),
-            example.healthy,
+            example.healthy(),
             "{}: {:?}",
-            example.id,
+            example.id(),
             overview
                 .findings
                 .iter()
@@ -51,20 +51,20 @@ fn every_example_opens_with_its_findings_and_scenes() {
             assert!(
                 !scene.journeys.is_empty(),
                 "{}: finding {at} has no journeys",
-                example.id
+                example.id()
             );
             if let Some(frame) = scene.failure_frame {
                 assert!(
                     scene.journeys.iter().any(|j| j.frames.contains(&frame)),
                     "{}: the failure frame {frame} is in none of the scene's journeys",
-                    example.id
+                    example.id()
                 );
             }
-            assert!(!scene.requests.is_empty(), "{}: no requests", example.id);
+            assert!(!scene.requests.is_empty(), "{}: no requests", example.id());
         }
         for connection in overview.connections.iter().take(5) {
             let scene = session.scene(Selection::Connection(connection.id)).unwrap();
-            assert_eq!(scene.client, Some(connection.client.to_string()));
+            assert_eq!(scene.client, Some(connection.client));
             assert!(!scene.journeys.is_empty());
         }
     }
@@ -76,14 +76,14 @@ fn a_finding_scene_holds_the_connection_and_who_reset_it() {
     let scene = session.scene(Selection::Finding(0)).unwrap();
     assert!(scene.title.starts_with("reply-bypasses-conntrack"));
     assert_eq!(scene.failure_frame, Some(6));
-    assert_eq!(scene.client.as_deref(), Some("10.244.0.10:60986"));
-    assert_eq!(scene.server.as_deref(), Some("10.96.0.10:80"));
+    assert_eq!(scene.client.unwrap().to_string(), "10.244.0.10:60986");
+    assert_eq!(scene.server.unwrap().to_string(), "10.96.0.10:80");
     assert_eq!(scene.requests.len(), 7, "seven SYNs");
     assert!(!scene.resets.is_empty());
     assert!(scene
         .resets
         .iter()
-        .all(|r| r.by.starts_with("the client 10.244.0.10")));
+        .all(|r| r.by == Side::Client && r.from.to_string().starts_with("10.244.0.10:")));
     assert!(session.scene(Selection::Finding(9)).is_err());
     assert!(session.scene(Selection::Connection(999)).is_err());
 }
@@ -105,7 +105,7 @@ fn a_dns_finding_scene_holds_its_queries_and_answers() {
 fn rows_page_through_the_capture_and_filter() {
     let bytes = example("bridge-nf-off").unwrap().bytes;
     let mut session = open(bytes);
-    let packets = session.report().capture.packets as u32;
+    let packets = session.report().analysis.capture.packets as u32;
     let mut read = reader(bytes);
     let page = session.rows("", None, 0, 10, &mut read);
     assert_eq!(page.total, packets);

@@ -100,7 +100,7 @@ pub fn LadderView() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     view! {
-                        <text class="column-label" x=c.x y="16">{c.endpoint.clone()}</text>
+                        <text class="column-label" x=c.x y="16">{c.endpoint.to_string()}</text>
                         <line class="column" x1=c.x y1="24" x2=c.x y2=ladder.height />
                     }
                 })

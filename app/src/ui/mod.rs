@@ -1,298 +1,28 @@
-//! The page. `App` owns the state (one [`AppState`] of signals, shared by context) and the
-//! worker client; the sections live in their own modules and draw what `layout` computes.
+//! The page. `App` owns the state (one [`AppState`] of signals, shared by context, in
+//! `state.rs`) and the worker client; the sections live in their own modules and draw what
+//! `layout` computes.
 
+mod browser;
 mod charts;
+mod connections;
 mod findings;
 mod packets;
 mod path;
-
-use std::time::Duration;
+mod state;
+mod summary;
 
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::client::Client;
-use crate::examples::{example, Example, EXAMPLES};
+use crate::examples::{example, gallery};
 use crate::fragment::ViewState;
-use crate::protocol::{
-    ExportFormat, Overview, PacketDetail, Request, Response, RowsPage, Scene, Selection,
-};
-use crate::session::outcome_text;
-
-/// What the page is doing.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Status {
-    Idle,
-    Loading {
-        name: String,
-        bytes: u64,
-        total: u64,
-        frames: u64,
-        elapsed_ms: f64,
-    },
-    Ready,
-    Failed {
-        name: String,
-        message: String,
-    },
-    Crashed {
-        message: String,
-    },
-    Cancelled {
-        name: String,
-    },
-}
-
-/// The page's state, shared by context. Every field is a signal handle, so it is `Copy`.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub status: RwSignal<Status>,
-    pub overview: RwSignal<Option<Overview>>,
-    pub selection: RwSignal<Option<Selection>>,
-    pub scene: RwSignal<Option<Scene>>,
-    pub rows: RwSignal<Option<RowsPage>>,
-    pub detail: RwSignal<Option<PacketDetail>>,
-    pub filter: RwSignal<String>,
-    /// Whether the packet list shows only the selection's packets.
-    pub scoped: RwSignal<bool>,
-    pub selected_frame: RwSignal<Option<u64>>,
-    pub example: RwSignal<Option<String>>,
-    /// What the URL asked for, applied once the capture is analysed.
-    pub pending: RwSignal<Option<ViewState>>,
-    pub notice: RwSignal<Option<String>>,
-    /// The analysis worker has started (its wasm is loaded): nothing more will be fetched.
-    pub worker_ready: RwSignal<bool>,
-    pub embed: bool,
-    /// `?crash-test`: the worker panics before the next capture (once), for the browser test
-    /// of recovery.
-    pub crash_next: StoredValue<bool>,
-    pub client: StoredValue<Client, LocalStorage>,
-}
-
-impl AppState {
-    pub fn send(&self, request: Request) {
-        self.client.with_value(|c| c.send(&request));
-    }
-
-    pub fn select(&self, selection: Selection) {
-        self.selection.set(Some(selection));
-        self.scene.set(None);
-        self.send(Request::Scene { selection });
-        self.refresh_rows(0);
-    }
-
-    pub fn refresh_rows(&self, start: u32) {
-        if self.overview.with_untracked(Option::is_none) {
-            return;
-        }
-        let scope = if self.scoped.get_untracked() {
-            self.selection.get_untracked()
-        } else {
-            None
-        };
-        self.send(Request::Rows {
-            filter: self.filter.get_untracked(),
-            scope,
-            start,
-            count: packets::PAGE_ROWS,
-        });
-    }
-
-    pub fn show_frame(&self, frame: u64) {
-        self.selected_frame.set(Some(frame));
-        self.send(Request::Detail { frame });
-    }
-
-    fn open_blob(&self, name: String, blob: web_sys::Blob, crash_first: bool) {
-        let size = blob.size() as u64;
-        self.overview.set(None);
-        self.scene.set(None);
-        self.rows.set(None);
-        self.detail.set(None);
-        self.selection.set(None);
-        self.selected_frame.set(None);
-        self.notice.set(None);
-        self.status.set(Status::Loading {
-            name: name.clone(),
-            bytes: 0,
-            total: size,
-            frames: 0,
-            elapsed_ms: 0.0,
-        });
-        if crash_first {
-            self.send(Request::Panic);
-        }
-        self.client
-            .with_value(|c| c.send_with(&Request::Open { name, size }, Some(&blob)));
-    }
-
-    pub fn open_file(&self, file: web_sys::File) {
-        self.example.set(None);
-        let name = file.name();
-        let crash = self.crash_next.get_value();
-        self.crash_next.set_value(false);
-        self.open_blob(name, file.into(), crash);
-    }
-
-    pub fn open_example(&self, example: &'static Example) {
-        self.example.set(Some(example.id.to_string()));
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(example.bytes));
-        match web_sys::Blob::new_with_u8_array_sequence(&parts) {
-            Ok(blob) => self.open_blob(example.file_name.to_string(), blob, false),
-            Err(e) => self
-                .notice
-                .set(Some(format!("could not open the example: {e:?}"))),
-        }
-    }
-
-    pub fn cancel(&self) {
-        let name = match self.status.get_untracked() {
-            Status::Loading { name, .. } => name,
-            _ => return,
-        };
-        self.worker_ready.set(false);
-        self.client.with_value(Client::restart);
-        self.status.set(Status::Cancelled { name });
-    }
-
-    /// Applies an answer of the worker.
-    fn receive(&self, response: Response) {
-        match response {
-            Response::Ready => self.worker_ready.set(true),
-            Response::Progress {
-                bytes,
-                total,
-                frames,
-                elapsed_ms,
-            } => self.status.update(|status| {
-                if let Status::Loading { name, .. } = status {
-                    *status = Status::Loading {
-                        name: name.clone(),
-                        bytes,
-                        total,
-                        frames,
-                        elapsed_ms,
-                    };
-                }
-            }),
-            Response::Overview(overview) => {
-                let first = if overview.findings.is_empty() {
-                    overview
-                        .connections
-                        .first()
-                        .map(|c| Selection::Connection(c.id))
-                } else {
-                    Some(Selection::Finding(0))
-                };
-                self.overview.set(Some(*overview));
-                self.status.set(Status::Ready);
-                match self.pending.get_untracked() {
-                    Some(state) => {
-                        self.pending.set(None);
-                        self.filter.set(state.filter.clone());
-                        if let Some(selection) = state.selection.or(first) {
-                            self.select(selection);
-                        } else {
-                            self.refresh_rows(0);
-                        }
-                        if let Some(frame) = state.frame {
-                            self.show_frame(frame);
-                        }
-                    }
-                    None => match first {
-                        Some(selection) => self.select(selection),
-                        None => self.refresh_rows(0),
-                    },
-                }
-            }
-            Response::Scene(scene) => {
-                if Some(scene.selection) == self.selection.get_untracked() {
-                    self.scene.set(Some(*scene));
-                }
-            }
-            Response::Rows(page) => self.rows.set(Some(page)),
-            Response::Detail(detail) => {
-                if Some(detail.frame) == self.selected_frame.get_untracked() {
-                    self.detail.set(Some(*detail));
-                }
-            }
-            Response::Export { format, text } => download(format, &text, self),
-            Response::Failed { message } => match self.status.get_untracked() {
-                Status::Loading { name, .. } => self.status.set(Status::Failed { name, message }),
-                _ => self.notice.set(Some(message)),
-            },
-            Response::Crashed { message } => {
-                // A panic arrives twice: its message from the panic hook, then the trap as an
-                // error event. Keep the message; replace the worker once.
-                if let Status::Crashed { message: first } = self.status.get_untracked() {
-                    if first.contains("RuntimeError") && !message.contains("RuntimeError") {
-                        self.status.set(Status::Crashed { message });
-                    }
-                    return;
-                }
-                self.status.set(Status::Crashed { message });
-                self.overview.set(None);
-                self.scene.set(None);
-                self.rows.set(None);
-                self.detail.set(None);
-                // Not from inside the dying worker's message handler.
-                let client = self.client;
-                self.worker_ready.set(false);
-                set_timeout(move || client.with_value(Client::restart), Duration::ZERO);
-            }
-        }
-    }
-}
-
-fn query() -> Option<web_sys::UrlSearchParams> {
-    let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()
-}
-
-fn download(format: ExportFormat, text: &str, state: &AppState) {
-    let (mime, extension) = match format {
-        ExportFormat::Json => ("application/json", "json"),
-        ExportFormat::Markdown => ("text/markdown", "md"),
-    };
-    let name = match state.status.get_untracked() {
-        Status::Ready => state
-            .overview
-            .with_untracked(|o| o.as_ref().map(|o| o.name.clone()))
-            .unwrap_or_default(),
-        _ => String::new(),
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = document();
-    if let Ok(anchor) = document.create_element("a") {
-        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
-        anchor.set_href(&url);
-        anchor.set_download(&format!(
-            "{}.dropscope.{extension}",
-            name.trim_end_matches(".pcap")
-        ));
-        anchor
-            .set_attribute("data-testid", &format!("download-{extension}"))
-            .ok();
-        anchor.set_text_content(Some(text));
-        anchor.set_hidden(true);
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&anchor);
-            anchor.click();
-            let _ = body.remove_child(&anchor);
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
+use crate::protocol::{ExportFormat, Request};
+use browser::{open_url, query, toggle_theme};
+use connections::ConnectionList;
+pub use state::{AppState, Status};
+use summary::{summary_view, StatusLine};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -337,7 +67,11 @@ pub fn App() -> impl IntoView {
     match (requested_example.as_deref().and_then(example), capture_url) {
         (Some(example), _) => state.open_example(example),
         (None, Some(url)) => open_url(state, url),
-        (None, None) if embed => state.open_example(&EXAMPLES[0]),
+        (None, None) if embed => {
+            if let Some(first) = gallery().first() {
+                state.open_example(first)
+            }
+        }
         (None, None) => {}
     }
 
@@ -405,68 +139,6 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn open_url(state: AppState, url: String) {
-    let location = window().location();
-    let base = location.href().unwrap_or_default();
-    let same_origin = web_sys::Url::new_with_base(&url, &base)
-        .ok()
-        .filter(|u| Some(u.origin()) == location.origin().ok());
-    let Some(resolved) = same_origin else {
-        state.status.set(Status::Failed {
-            name: url,
-            message: "only captures from this page's own site can be opened by URL".into(),
-        });
-        return;
-    };
-    let name = resolved
-        .pathname()
-        .rsplit('/')
-        .next()
-        .unwrap_or("capture")
-        .to_string();
-    let href = resolved.href();
-    leptos::task::spawn_local(async move {
-        let fetched = async {
-            let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&href))
-                .await
-                .map_err(|e| format!("{e:?}"))?;
-            let response: web_sys::Response = response.unchecked_into();
-            if !response.ok() {
-                return Err(format!("HTTP {}", response.status()));
-            }
-            let blob = wasm_bindgen_futures::JsFuture::from(
-                response.blob().map_err(|e| format!("{e:?}"))?,
-            )
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-            Ok::<web_sys::Blob, String>(blob.unchecked_into())
-        };
-        match fetched.await {
-            Ok(blob) => state.open_blob(name, blob, false),
-            Err(message) => state.status.set(Status::Failed {
-                name,
-                message: format!("could not load it: {message}"),
-            }),
-        }
-    });
-}
-
-fn toggle_theme() {
-    let Some(root) = document().document_element() else {
-        return;
-    };
-    let dark = match root.get_attribute("data-theme").as_deref() {
-        Some("dark") => false,
-        Some("light") => true,
-        _ => !window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches()),
-    };
-    let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
-}
-
 fn header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let ready = move || state.overview.with(Option::is_some);
@@ -523,22 +195,22 @@ fn open_section() -> impl IntoView {
             <details class="gallery" prop:open=move || !loaded()>
                 <summary>"Examples: real failures, captured on Kubernetes nodes and in the lab"</summary>
                 <ul class="cards">
-                    {EXAMPLES
+                    {gallery()
                         .iter()
                         .map(|example| {
                             let open = move |_| state.open_example(example);
-                            let current = move || state.example.get().as_deref() == Some(example.id);
+                            let current = move || state.example.get().as_deref() == Some(example.id());
                             view! {
                                 <li>
                                     <button
                                         class="card"
-                                        class:healthy=example.healthy
+                                        class:healthy=example.healthy()
                                         class:current=current
-                                        data-testid=format!("example-{}", example.id)
+                                        data-testid=format!("example-{}", example.id())
                                         on:click=open
                                     >
-                                        <span class="symptom">{example.symptom}</span>
-                                        <span class="file">{example.file_name}</span>
+                                        <span class="symptom">{example.symptom().to_string()}</span>
+                                        <span class="file">{example.file_name().to_string()}</span>
                                     </button>
                                 </li>
                             }
@@ -547,56 +219,6 @@ fn open_section() -> impl IntoView {
                 </ul>
             </details>
         </section>
-    }
-}
-
-#[component]
-fn StatusLine() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let view_of = move || {
-        match state.status.get() {
-        Status::Idle => view! { <p class="hint">"No capture loaded yet: pick an example or drop a file."</p> }.into_any(),
-        Status::Loading { name, bytes, total, frames, elapsed_ms } => {
-            let seconds = (elapsed_ms / 1000.0).max(1e-3);
-            view! {
-                <div class="progress" data-testid="progress">
-                    <p>
-                        {format!(
-                            "Analysing {name}: {:.1} of {:.1} MB, {frames} packets · {:.0} MB/s, {:.0} packets/s",
-                            bytes as f64 / 1e6,
-                            total as f64 / 1e6,
-                            bytes as f64 / 1e6 / seconds,
-                            frames as f64 / seconds,
-                        )}
-                    </p>
-                    <progress max=total.to_string() value=bytes.to_string()></progress>
-                    <button data-testid="cancel" on:click=move |_| state.cancel()>"Cancel"</button>
-                </div>
-            }
-            .into_any()
-        }
-        Status::Ready => ().into_any(),
-        Status::Failed { name, message } => {
-            view! { <p class="error" data-testid="read-error">{format!("{name}: {message}")}</p> }.into_any()
-        }
-        Status::Crashed { message } => view! {
-            <p class="error" data-testid="worker-crashed">
-                {format!("The analysis stopped on an internal error ({message}). This is a bug in dropscope; the page is ready for another capture.")}
-            </p>
-        }
-        .into_any(),
-        Status::Cancelled { name } => {
-            view! { <p class="hint" data-testid="cancelled">{format!("Analysis of {name} cancelled.")}</p> }.into_any()
-        }
-    }
-    };
-    let notice = move || {
-        state.notice.get().map(|n| {
-            view! { <p class="notice" data-testid="notice">{n}</p> }
-        })
-    };
-    view! {
-        <section class="status" aria-live="polite">{view_of}{notice}</section>
     }
 }
 
@@ -616,114 +238,5 @@ fn Results() -> impl IntoView {
             <ConnectionList />
             <packets::PacketList />
         })}
-    }
-}
-
-fn summary_view() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        state.overview.with(|overview| {
-            let overview = overview.as_ref()?;
-            let capture = &overview.capture;
-            let name = overview.name.clone();
-            let error = capture.error.as_ref().map(|error| {
-                view! {
-                    <p class="error" data-testid="capture-error">
-                        {format!("{name}: {error}. Everything before it was analysed.")}
-                    </p>
-                }
-            });
-            let link_types: Vec<String> =
-                capture.link_types.iter().map(|(l, n)| format!("{l} ({n})")).collect();
-            let warnings = capture
-                .warnings
-                .iter()
-                .map(|w| view! { <li>{format!("{name}: {w}")}</li> })
-                .collect_view();
-            let stops = capture
-                .decode_stops
-                .iter()
-                .map(|s| view! { <li>{format!("frame {}: {} at byte {}: {}", s.frame, s.stop.layer, s.stop.offset, s.stop.reason)}</li> })
-                .collect_view();
-            Some(view! {
-                <section class="summary" data-testid="summary">
-                    <h2 data-testid="file-name">{overview.name.clone()}</h2>
-                    <p data-testid="analysis-figures" data-elapsed-ms=format!("{:.1}", overview.elapsed_ms) data-worker-memory=overview.worker_memory>
-                        <span data-testid="packet-count">{capture.packets}</span>
-                        {format!(
-                            " packets · {} TCP connections · {} DNS queries · analysed in {:.0} ms ({:.0} MB of worker memory) · ",
-                            overview.connections_total, overview.dns_total, overview.elapsed_ms,
-                            overview.worker_memory as f64 / 1e6
-                        )}
-                        <span data-testid="link-types">{link_types.join(", ")}</span>
-                    </p>
-                    <p data-testid="checksums" class="muted">
-                        {format!(
-                            "{} packets with checksum offload (normal on veth and VXLAN), {} with a wrong checksum",
-                            capture.offloaded_checksums, capture.bad_checksums
-                        )}
-                    </p>
-                    {error}
-                    <ul class="warnings">{warnings}</ul>
-                    <details>
-                        <summary data-testid="decode-stops">
-                            {format!("{} packets not decoded to the end", capture.decode_stops_total)}
-                        </summary>
-                        <ul>{stops}</ul>
-                    </details>
-                </section>
-            })
-        })
-    }
-}
-
-#[component]
-fn ConnectionList() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let connections = move || {
-        state.overview.with(|o| {
-            o.as_ref()
-                .map(|o| o.connections.clone())
-                .unwrap_or_default()
-        })
-    };
-    let total = move || {
-        state
-            .overview
-            .with(|o| o.as_ref().map_or(0, |o| o.connections_total))
-    };
-    view! {
-        <section class="connections" aria-label="Connections">
-            <h2>{move || format!("Connections ({})", total())}</h2>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr><th>"client"</th><th>"server"</th><th>"outcome"</th><th>"SYNs"</th><th>"connect time"</th></tr></thead>
-                    <tbody>
-                        <For each=connections key=|c| c.id let:connection>
-                            {
-                                let id = connection.id;
-                                let selected = move || state.selection.get() == Some(Selection::Connection(id));
-                                view! {
-                                    <tr class:selected=selected data-testid=format!("connection-{id}")>
-                                        <td>
-                                            <button class="link" on:click=move |_| state.select(Selection::Connection(id))>
-                                                {connection.client.to_string()}
-                                            </button>
-                                        </td>
-                                        <td>{connection.server.to_string()}</td>
-                                        <td>{outcome_text(connection.outcome)}</td>
-                                        <td>{connection.attempts}</td>
-                                        <td>{connection.time_to_connect.map(crate::layout::duration_text).unwrap_or_default()}</td>
-                                    </tr>
-                                }
-                            }
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-            <Show when=move || { total() > connections().len() }>
-                <p class="muted">{move || format!("The first {} are listed: those in findings, then failed ones.", connections().len())}</p>
-            </Show>
-        </section>
     }
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use super::AppState;
 use crate::layout::{
-    animation, dots_at, drop_marks, duration_text, failure_point, step_at, topology, Animation,
-    FailurePoint, Topology,
+    animation, dots_at, drop_marks, failure_point, step_at, topology, Animation, FailurePoint,
+    Topology,
 };
 
 /// The drawing's width in its own units: the window's width, within bounds, so that text
@@ -369,7 +369,8 @@ pub fn PathPlayer() -> impl IntoView {
             let (_, animation, ..) = m.as_ref()?;
             let step = &animation.steps[step_at(animation, t)?];
             let track = &animation.tracks[step.track];
-            let gap = (step.gap > 0.05).then(|| format!(" (after {})", duration_text(step.gap)));
+            let gap = (step.gap > 0.05)
+                .then(|| format!(" (after {})", dropscope_core::words::duration(step.gap)));
             let sender = track
                 .sender
                 .clone()

@@ -80,13 +80,13 @@ impl DnsTracker {
         let dns = journey.dns.as_ref()?;
         let first = journey.first();
         if !dns.response {
-            let key = (first.tuple, dns.id);
+            let key = (first.seen.tuple, dns.id);
             let index = match self.by_tuple.get(&key) {
                 Some(&index) => index,
                 None => {
                     self.queries.push(DnsQuery {
-                        client: first.tuple.source_endpoint(),
-                        server: first.tuple.destination_endpoint(),
+                        client: first.seen.tuple.source_endpoint(),
+                        server: first.seen.tuple.destination_endpoint(),
                         id: dns.id,
                         name: dns.question.as_ref().map(|(name, _)| name.clone()),
                         qtype: dns
@@ -102,21 +102,22 @@ impl DnsTracker {
                 }
             };
             for hop in &journey.hops {
-                self.by_tuple.insert((hop.tuple, dns.id), index);
+                self.by_tuple.insert((hop.seen.tuple, dns.id), index);
             }
             let query = &mut self.queries[index];
             let attempt = Attempt::next(&query.attempts, journey);
             query.attempts.push(attempt);
             return Some(Side::Client);
         }
-        let found = journey
-            .hops
-            .iter()
-            .find_map(|h| self.by_tuple.get(&(h.tuple.reversed(), dns.id)).copied());
+        let found = journey.hops.iter().find_map(|h| {
+            self.by_tuple
+                .get(&(h.seen.tuple.reversed(), dns.id))
+                .copied()
+        });
         let index = found?;
         let query = &mut self.queries[index];
         let last = journey.last();
-        let reached_client = last.tuple.destination_endpoint() == query.client
+        let reached_client = last.seen.tuple.destination_endpoint() == query.client
             && matches!(
                 journey.fate,
                 Fate::Delivered { .. } | Fate::LeftNode { .. } | Fate::Observed { .. }
@@ -127,8 +128,8 @@ impl DnsTracker {
             rcode: dns.rcode,
             fate: journey.fate,
             reached_client,
-            last_frame: last.frame,
-            time: last.time,
+            last_frame: last.seen.frame,
+            time: last.seen.time,
         });
         Some(Side::Server)
     }

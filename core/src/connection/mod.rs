@@ -1,23 +1,21 @@
 //! Journeys → connections: TCP connections seen from the endpoint that opened them, with the
-//! legs NAT made of them, and DNS exchanges.
+//! legs NAT made of them, DNS exchanges and other UDP exchanges.
 //!
 //! A connection is keyed by every address pair any of its packets showed at any hop, so the
 //! client's view (client → ClusterIP), the node's (client → NodePort) and the backend's
 //! (client → pod) are one connection with several legs.
 
 mod dns;
+mod tcp;
 mod udp;
-
-use std::collections::{HashMap, VecDeque};
-use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
 use crate::capture::Timestamp;
-use crate::decode::tcp_flags::{ACK, FIN, RST, SYN};
-use crate::journey::{Direction, Endpoint, Fate, FiveTuple, Hop, InterfaceKey, Journey};
+use crate::journey::{Direction, Endpoint, Hop, InterfaceKey, Journey};
 
 pub use dns::{DnsAnswer, DnsOutcome, DnsQuery, DnsTracker};
+pub use tcp::{Connection, IcmpError, Outcome, Reply, Reset, Retransmission, TcpTracker};
 pub use udp::{UdpExchange, UdpOutcome, UdpTracker};
 
 /// Which end of a connection.
@@ -26,24 +24,6 @@ pub use udp::{UdpExchange, UdpOutcome, UdpTracker};
 pub enum Side {
     Client,
     Server,
-}
-
-/// How the opening handshake went, from the client's side.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    /// The client acknowledged a SYN-ACK.
-    Established,
-    /// The client answered every SYN-ACK it got with a reset and never connected.
-    ResetByClient,
-    /// The server answered the SYN with a reset (nothing listening, or a policy reject).
-    Refused,
-    /// No SYN-ACK reached the client; it stopped retrying before the capture ended.
-    GaveUp,
-    /// No SYN-ACK reached the client, and it was still retrying when the capture ended.
-    Unanswered,
-    /// The capture starts after the handshake.
-    MidStream,
 }
 
 /// One transmission by the client: a SYN, or a DNS query.
@@ -65,37 +45,15 @@ impl Attempt {
         let first = journey.first();
         let gap = attempts
             .last()
-            .map(|a| first.time.nanos_since(a.time) as f64 / 1e9);
+            .map(|a| first.seen.time.nanos_since(a.time) as f64 / 1e9);
         Attempt {
-            frame: first.frame,
-            time: first.time,
+            frame: first.seen.frame,
+            time: first.seen.time,
             gap,
             frames: journey.frames(),
             journey: journey.id,
         }
     }
-}
-
-/// A packet of the handshake from the server's side or a reset, as it travelled.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Reply {
-    pub frames: Vec<u64>,
-    pub journey: u64,
-    /// The address it carried where it was last seen (at the client, if it got there).
-    pub from: Endpoint,
-    pub to: Endpoint,
-    pub last_frame: u64,
-    pub last_interface: InterfaceKey,
-    pub fate: Fate,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Reset {
-    pub by: Side,
-    pub frames: Vec<u64>,
-    pub journey: u64,
-    pub from: Endpoint,
-    pub to: Endpoint,
 }
 
 /// An address pair the connection showed, in path order of the first SYN.
@@ -104,450 +62,32 @@ pub struct Leg {
     pub from: Endpoint,
     pub to: Endpoint,
     pub frames: Vec<u64>,
-    /// How this leg came from the previous one (`None` for the client's own view).
-    pub via: Option<String>,
+    /// Where this leg's addresses were made from the previous leg's (`None` for the client's
+    /// own view). What changed is the difference between the two legs.
+    pub via: Option<LegVia>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Connection {
-    pub id: u64,
-    /// The client as it sees itself.
-    pub client: Endpoint,
-    /// The server as the client dialled it.
-    pub server: Endpoint,
-    pub legs: Vec<Leg>,
-    pub attempts: Vec<Attempt>,
-    pub syn_acks: Vec<Reply>,
-    pub resets: Vec<Reset>,
-    pub outcome: Outcome,
-    /// Seconds from the first SYN to the client's ACK of the SYN-ACK, at the client.
-    pub time_to_connect: Option<f64>,
-    pub established_frame: Option<u64>,
-    /// Data-carrying segments seen after the handshake (each counted once, not per hop).
-    pub data_segments: u64,
-    pub fin_frames: Vec<u64>,
-    /// ICMP errors about this connection's packets (unreachable, fragmentation needed...).
-    pub icmp_errors: Vec<IcmpError>,
-    /// Data segments sent more than once by an endpoint (up to 64).
-    pub retransmissions: Vec<Retransmission>,
-    /// Unacknowledged data per direction (client's, server's), in sequence order.
-    #[serde(skip)]
-    in_flight: [VecDeque<(u32, InFlight)>; 2],
-    pub first_frame: u64,
-    pub last_frame: u64,
-    #[serde(skip)]
-    isn: Option<u32>,
-    #[serde(skip)]
-    last_time: Timestamp,
+/// A frame and the interface it was seen on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameAt {
+    pub frame: u64,
+    pub interface: InterfaceKey,
 }
 
-impl Connection {
-    /// Every frame that shows the handshake: attempts, SYN-ACKs, resets.
-    pub fn evidence(&self) -> Vec<u64> {
-        let mut frames: Vec<u64> = self
-            .attempts
-            .iter()
-            .flat_map(|a| a.frames.iter().copied())
-            .chain(self.syn_acks.iter().flat_map(|r| r.frames.iter().copied()))
-            .chain(self.resets.iter().flat_map(|r| r.frames.iter().copied()))
-            .collect();
-        frames.sort_unstable();
-        frames.dedup();
-        frames
-    }
-
-    /// The gaps between successive SYN attempts, in seconds.
-    pub fn retry_gaps(&self) -> Vec<f64> {
-        self.attempts.iter().filter_map(|a| a.gap).collect()
-    }
+/// Where a packet's addresses were rewritten between two sightings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LegVia {
+    /// On the node, between two sightings (netfilter's NAT).
+    OnNode { before: FrameAt, after: FrameAt },
+    /// Outside the node: the packet left through an interface and came back in on it
+    /// rewritten (a load balancer, a NAT gateway).
+    OutsideNode { left: FrameAt, back: FrameAt },
 }
 
-/// An ICMP error about one of the connection's packets.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct IcmpError {
-    pub frames: Vec<u64>,
-    pub journey: u64,
-    /// Who sent it (a router, the node, the destination).
-    pub from: IpAddr,
-    /// e.g. `port unreachable`, `fragmentation needed (MTU 1400)`.
-    pub kind: String,
-    pub unreachable: bool,
-    pub mtu: Option<u32>,
-    pub fate: Fate,
-}
-
-/// A data segment an endpoint sent more than once.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Retransmission {
-    pub by: Side,
-    pub sequence: u32,
-    /// Payload bytes of the latest transmission.
-    pub length: u32,
-    /// The first sighting of each transmission.
-    pub frames: Vec<u64>,
-    pub journeys: Vec<u64>,
-    /// Whether the other end ever acknowledged it.
-    pub acknowledged: bool,
-    /// The interface its transmissions were seen leaving the node through, if any was.
-    pub left_through: Option<crate::journey::InterfaceKey>,
-}
-
-/// A data segment not yet acknowledged.
-#[derive(Clone, Debug)]
-struct InFlight {
-    length: u32,
-    /// When it was last sent: sightings closer than a retransmission can be are one send.
-    last_sent: Timestamp,
-    frames: Vec<u64>,
-    journeys: Vec<u64>,
-    retransmission: Option<usize>,
-}
-
-/// Segments followed per connection and direction; beyond this the oldest are forgotten.
-const MAX_IN_FLIGHT: usize = 256;
-const MAX_RETRANSMISSIONS: usize = 64;
-
-impl Connection {
-    /// Follows data segments until acknowledged, to see which had to be sent again. Segments
-    /// are queued in sequence order per direction, so an acknowledgment pops from the front
-    /// and only a retransmission searches.
-    fn track_segments(&mut self, side: Side, tcp: crate::journey::TcpFields, journey: &Journey) {
-        let (this, other) = if side == Side::Client { (0, 1) } else { (1, 0) };
-        if tcp.flags & ACK != 0 {
-            let ack = tcp.acknowledgment;
-            while let Some((sequence, segment)) = self.in_flight[other].front() {
-                if (ack.wrapping_sub(sequence.wrapping_add(segment.length)) as i32) < 0 {
-                    break;
-                }
-                if let Some(index) = segment.retransmission {
-                    self.retransmissions[index].acknowledged = true;
-                }
-                self.in_flight[other].pop_front();
-            }
-        }
-        if tcp.payload_len == 0 {
-            return;
-        }
-        let queue = &mut self.in_flight[this];
-        let newer = queue
-            .back()
-            .is_none_or(|(last, _)| (tcp.sequence.wrapping_sub(*last) as i32) > 0);
-        let position = if newer {
-            None
-        } else {
-            queue
-                .iter()
-                .position(|(sequence, _)| *sequence == tcp.sequence)
-        };
-        let segment = match position {
-            Some(i) => &mut queue[i].1,
-            None if newer => {
-                if queue.len() >= MAX_IN_FLIGHT {
-                    queue.pop_front();
-                }
-                queue.push_back((
-                    tcp.sequence,
-                    InFlight {
-                        length: tcp.payload_len,
-                        last_sent: journey.start(),
-                        frames: Vec::new(),
-                        journeys: Vec::new(),
-                        retransmission: None,
-                    },
-                ));
-                &mut queue.back_mut().expect("just pushed").1
-            }
-            // Older than the newest and not in flight: already acknowledged or forgotten.
-            None => return,
-        };
-        // The pieces a node cuts a super-packet into start with the same sequence number within
-        // microseconds; TCP never resends that fast.
-        let sent = journey.start();
-        if !segment.frames.is_empty()
-            && sent.nanos_since(segment.last_sent).abs() < crate::journey::HOP_WINDOW_NANOS
-        {
-            return;
-        }
-        segment.last_sent = sent;
-        segment.frames.push(journey.first().frame);
-        segment.journeys.push(journey.id);
-        if segment.frames.len() < 2 {
-            return;
-        }
-        match segment.retransmission {
-            Some(index) => {
-                self.retransmissions[index].frames = segment.frames.clone();
-                self.retransmissions[index].journeys = segment.journeys.clone();
-                let retransmission = &mut self.retransmissions[index];
-                retransmission.length = tcp.payload_len;
-                if let Fate::LeftNode { interface } = journey.fate {
-                    retransmission.left_through = Some(interface);
-                }
-            }
-            None if self.retransmissions.len() < MAX_RETRANSMISSIONS => {
-                segment.retransmission = Some(self.retransmissions.len());
-                self.retransmissions.push(Retransmission {
-                    by: side,
-                    sequence: tcp.sequence,
-                    length: tcp.payload_len,
-                    frames: segment.frames.clone(),
-                    journeys: segment.journeys.clone(),
-                    acknowledged: false,
-                    left_through: match journey.fate {
-                        Fate::LeftNode { interface } => Some(interface),
-                        _ => None,
-                    },
-                });
-            }
-            None => {}
-        }
-    }
-}
-
-/// Builds connections from journeys, in the order they close (nearly capture order).
-#[derive(Default)]
-pub struct TcpTracker {
-    connections: Vec<Connection>,
-    by_tuple: HashMap<FiveTuple, usize>,
-}
-
-const PROTOCOL_TCP: u8 = 6;
-
-impl TcpTracker {
-    pub fn new() -> TcpTracker {
-        TcpTracker::default()
-    }
-
-    /// Adds a journey; returns which end of its connection sent it (for TCP journeys).
-    pub fn add(&mut self, journey: &Journey) -> Option<Side> {
-        if let Some(icmp) = journey.icmp {
-            self.add_icmp(journey, icmp);
-            return None;
-        }
-        let tcp = journey.tcp?;
-        if journey.first().tuple.protocol != PROTOCOL_TCP {
-            return None;
-        }
-        let first = journey.first();
-        let is_syn = tcp.flags & (SYN | ACK) == SYN;
-        let found = journey.hops.iter().find_map(|h| {
-            self.by_tuple
-                .get(&h.tuple)
-                .or_else(|| self.by_tuple.get(&h.tuple.reversed()))
-                .copied()
-        });
-        let index = match (is_syn, found) {
-            (true, Some(index))
-                if self.connections[index].client == first.tuple.source_endpoint()
-                    && self.connections[index].isn == Some(tcp.sequence) =>
-            {
-                index
-            }
-            // A SYN with a new initial sequence number opens a new connection, even on a
-            // reused port; any other packet we cannot place means the capture began mid-way.
-            (true, _) => self.open(
-                journey,
-                first.tuple,
-                Outcome::Unanswered,
-                Some(tcp.sequence),
-            ),
-            (false, Some(index)) => index,
-            (false, None) => {
-                // The server's SYN-ACK or a reply: the client is the receiver.
-                let client_view = if tcp.flags & SYN != 0 {
-                    first.tuple.reversed()
-                } else {
-                    first.tuple
-                };
-                self.open(journey, client_view, Outcome::MidStream, None)
-            }
-        };
-        for hop in &journey.hops {
-            self.by_tuple.entry(hop.tuple).or_insert(index);
-        }
-        let connection = &mut self.connections[index];
-        connection.last_frame = connection
-            .last_frame
-            .max(journey.hops.iter().map(|h| h.frame).max().unwrap_or(0));
-        connection.last_time = connection.last_time.max(journey.start());
-        let from_client = is_from_client(connection, &journey.hops);
-        if is_syn {
-            if connection.attempts.is_empty() {
-                connection.legs = legs(&journey.hops);
-            }
-            let attempt = Attempt::next(&connection.attempts, journey);
-            connection.attempts.push(attempt);
-        } else if tcp.flags & RST != 0 {
-            let last = journey.last();
-            connection.resets.push(Reset {
-                by: if from_client {
-                    Side::Client
-                } else {
-                    Side::Server
-                },
-                frames: journey.frames(),
-                journey: journey.id,
-                from: last.tuple.source_endpoint(),
-                to: last.tuple.destination_endpoint(),
-            });
-        } else if tcp.flags & (SYN | ACK) == SYN | ACK {
-            let last = journey.last();
-            connection.syn_acks.push(Reply {
-                frames: journey.frames(),
-                journey: journey.id,
-                from: last.tuple.source_endpoint(),
-                to: last.tuple.destination_endpoint(),
-                last_frame: last.frame,
-                last_interface: last.interface,
-                fate: journey.fate,
-            });
-        } else {
-            if from_client
-                && connection.established_frame.is_none()
-                && !connection.syn_acks.is_empty()
-                && tcp.flags & ACK != 0
-            {
-                connection.established_frame = Some(first.frame);
-                if let Some(start) = connection.attempts.first() {
-                    connection.time_to_connect =
-                        Some(first.time.nanos_since(start.time) as f64 / 1e9);
-                }
-            }
-            if tcp.payload_len > 0 {
-                connection.data_segments += 1;
-            }
-            if tcp.flags & FIN != 0 {
-                connection.fin_frames.push(first.frame);
-            }
-        }
-        let side = if from_client {
-            Side::Client
-        } else {
-            Side::Server
-        };
-        connection.track_segments(side, tcp, journey);
-        Some(if from_client {
-            Side::Client
-        } else {
-            Side::Server
-        })
-    }
-
-    /// Attaches an ICMP error to the connection whose packet it quotes.
-    fn add_icmp(&mut self, journey: &Journey, icmp: crate::journey::IcmpFields) {
-        let Some(quoted) = icmp.quoted.filter(|q| q.protocol == PROTOCOL_TCP) else {
-            return;
-        };
-        let Some(&index) = self
-            .by_tuple
-            .get(&quoted)
-            .or_else(|| self.by_tuple.get(&quoted.reversed()))
-        else {
-            return;
-        };
-        let connection = &mut self.connections[index];
-        connection.icmp_errors.push(IcmpError {
-            frames: journey.frames(),
-            journey: journey.id,
-            from: journey.first().tuple.source,
-            kind: icmp.describe(),
-            unreachable: icmp.is_unreachable(),
-            mtu: icmp.path_mtu(),
-            fate: journey.fate,
-        });
-    }
-
-    fn open(
-        &mut self,
-        journey: &Journey,
-        client_view: FiveTuple,
-        outcome: Outcome,
-        isn: Option<u32>,
-    ) -> usize {
-        let index = self.connections.len();
-        self.connections.push(Connection {
-            id: index as u64 + 1,
-            client: client_view.source_endpoint(),
-            server: client_view.destination_endpoint(),
-            legs: Vec::new(),
-            attempts: Vec::new(),
-            syn_acks: Vec::new(),
-            resets: Vec::new(),
-            outcome,
-            time_to_connect: None,
-            established_frame: None,
-            data_segments: 0,
-            fin_frames: Vec::new(),
-            icmp_errors: Vec::new(),
-            retransmissions: Vec::new(),
-            in_flight: [VecDeque::new(), VecDeque::new()],
-            first_frame: journey.first().frame,
-            last_frame: journey.first().frame,
-            isn,
-            last_time: journey.start(),
-        });
-        // A reused port belongs to the new connection from now on.
-        for hop in &journey.hops {
-            self.by_tuple.insert(hop.tuple, index);
-            self.by_tuple.insert(hop.tuple.reversed(), index);
-        }
-        index
-    }
-
-    /// Settles each connection's outcome; `capture_end` is the last timestamp in the capture.
-    pub fn finish(mut self, capture_end: Option<Timestamp>) -> Vec<Connection> {
-        for connection in &mut self.connections {
-            // Only the report is kept from here on.
-            connection.in_flight = [VecDeque::new(), VecDeque::new()];
-            if connection.outcome == Outcome::MidStream {
-                continue;
-            }
-            connection.outcome = if connection.established_frame.is_some() {
-                Outcome::Established
-            } else if connection.syn_acks.is_empty()
-                && (connection.resets.iter().any(|r| r.by == Side::Server)
-                    || connection.icmp_errors.iter().any(|e| e.unreachable))
-            {
-                Outcome::Refused
-            } else if connection.resets.iter().any(|r| r.by == Side::Client)
-                && !connection.syn_acks.is_empty()
-            {
-                Outcome::ResetByClient
-            } else if gave_up(connection, capture_end) {
-                Outcome::GaveUp
-            } else {
-                Outcome::Unanswered
-            };
-        }
-        self.connections
-    }
-}
-
-/// Whether the client stopped retrying: the capture goes on well past when its next SYN was due.
-fn gave_up(connection: &Connection, capture_end: Option<Timestamp>) -> bool {
-    let (Some(last), Some(end)) = (connection.attempts.last(), capture_end) else {
-        return false;
-    };
-    // Linux doubles the timeout (or, with tcp_syn_linear_timeouts, repeats it first).
-    let next_due = connection
-        .attempts
-        .iter()
-        .rev()
-        .find_map(|a| a.gap)
-        .map_or(1.0, |gap| gap * 2.0);
-    (end.nanos_since(last.time) as f64 / 1e9) > next_due + 0.5
-}
-
-/// Whether the packet with these hops was sent by the connection's client.
-fn is_from_client(connection: &Connection, hops: &[Hop]) -> bool {
-    let client = connection.client;
-    hops.iter().any(|h| h.tuple.source_endpoint() == client) || {
-        // After SNAT the client's address may only show on later legs; compare with the legs.
-        connection.legs.iter().any(|leg| {
-            hops.iter().any(|h| {
-                h.tuple.source_endpoint() == leg.from && h.tuple.destination_endpoint() == leg.to
-            })
-        })
+impl LegVia {
+    pub fn is_outside_node(&self) -> bool {
+        matches!(self, LegVia::OutsideNode { .. })
     }
 }
 
@@ -557,17 +97,17 @@ pub(crate) fn legs(hops: &[Hop]) -> Vec<Leg> {
     let mut previous: Option<&Hop> = None;
     for hop in hops {
         let (from, to) = (
-            hop.tuple.source_endpoint(),
-            hop.tuple.destination_endpoint(),
+            hop.seen.tuple.source_endpoint(),
+            hop.seen.tuple.destination_endpoint(),
         );
         match legs.last_mut() {
-            Some(leg) if leg.from == from && leg.to == to => leg.frames.push(hop.frame),
+            Some(leg) if leg.from == from && leg.to == to => leg.frames.push(hop.seen.frame),
             _ => {
-                let via = previous.map(|p| describe_step(p, hop));
+                let via = previous.map(|p| step_between(p, hop));
                 legs.push(Leg {
                     from,
                     to,
-                    frames: vec![hop.frame],
+                    frames: vec![hop.seen.frame],
                     via,
                 });
             }
@@ -577,36 +117,27 @@ pub(crate) fn legs(hops: &[Hop]) -> Vec<Leg> {
     legs
 }
 
-/// How one hop's addresses became the next's: on the node, or outside it.
-fn describe_step(previous: &Hop, hop: &Hop) -> String {
-    let mut what = Vec::new();
-    if previous.tuple.destination_endpoint() != hop.tuple.destination_endpoint() {
-        what.push(format!(
-            "destination {} → {}",
-            previous.tuple.destination_endpoint(),
-            hop.tuple.destination_endpoint()
-        ));
-    }
-    if previous.tuple.source_endpoint() != hop.tuple.source_endpoint() {
-        what.push(format!(
-            "source {} → {}",
-            previous.tuple.source_endpoint(),
-            hop.tuple.source_endpoint()
-        ));
-    }
-    let place = if previous.interface == hop.interface
-        && previous.direction == Direction::Out
-        && hop.direction == Direction::In
+/// Where one hop's addresses became the next's: on the node, or outside it.
+fn step_between(previous: &Hop, hop: &Hop) -> LegVia {
+    let (before, after) = (
+        FrameAt {
+            frame: previous.seen.frame,
+            interface: previous.seen.interface,
+        },
+        FrameAt {
+            frame: hop.seen.frame,
+            interface: hop.seen.interface,
+        },
+    );
+    if previous.seen.interface == hop.seen.interface
+        && previous.seen.direction == Direction::Out
+        && hop.seen.direction == Direction::In
     {
-        format!(
-            "outside the node, between leaving if{} (frame {}) and coming back (frame {})",
-            previous.interface, previous.frame, hop.frame
-        )
+        LegVia::OutsideNode {
+            left: before,
+            back: after,
+        }
     } else {
-        format!(
-            "on the node, between frame {} (if{}) and frame {} (if{})",
-            previous.frame, previous.interface, hop.frame, hop.interface
-        )
-    };
-    format!("{} {}", what.join(", "), place)
+        LegVia::OnNode { before, after }
+    }
 }

@@ -56,19 +56,21 @@ impl UdpTracker {
     /// Adds a UDP journey that is not DNS; returns which end sent it.
     pub fn add(&mut self, journey: &Journey) -> Option<Side> {
         let first = journey.first();
-        if first.tuple.protocol != PROTOCOL_UDP || journey.dns.is_some() {
+        if first.seen.tuple.protocol != PROTOCOL_UDP || journey.dns.is_some() {
             return None;
         }
         // Tunnel datagrams whose payload is not IP (ARP inside VXLAN) carry no exchange of
         // their own.
         let tunnel_port = |p: u16| matches!(p, 4789 | 8472 | 6081);
-        if tunnel_port(first.tuple.source_port) || tunnel_port(first.tuple.destination_port) {
+        if tunnel_port(first.seen.tuple.source_port)
+            || tunnel_port(first.seen.tuple.destination_port)
+        {
             return None;
         }
         let found = journey.hops.iter().find_map(|h| {
             self.by_tuple
-                .get(&h.tuple)
-                .or_else(|| self.by_tuple.get(&h.tuple.reversed()))
+                .get(&h.seen.tuple)
+                .or_else(|| self.by_tuple.get(&h.seen.tuple.reversed()))
                 .copied()
         });
         let index = match found {
@@ -76,8 +78,8 @@ impl UdpTracker {
             None => {
                 self.exchanges.push(UdpExchange {
                     id: self.exchanges.len() as u64 + 1,
-                    client: first.tuple.source_endpoint(),
-                    server: first.tuple.destination_endpoint(),
+                    client: first.seen.tuple.source_endpoint(),
+                    server: first.seen.tuple.destination_endpoint(),
                     legs: legs(&journey.hops),
                     from_client: 0,
                     from_server: 0,
@@ -91,33 +93,34 @@ impl UdpTracker {
             }
         };
         for hop in &journey.hops {
-            self.by_tuple.entry(hop.tuple).or_insert(index);
+            self.by_tuple.entry(hop.seen.tuple).or_insert(index);
         }
         let exchange = &mut self.exchanges[index];
         let from_client = journey
             .hops
             .iter()
-            .any(|h| h.tuple.source_endpoint() == exchange.client)
+            .any(|h| h.seen.tuple.source_endpoint() == exchange.client)
             || exchange.legs.iter().any(|l| {
                 journey.hops.iter().any(|h| {
-                    h.tuple.source_endpoint() == l.from && h.tuple.destination_endpoint() == l.to
+                    h.seen.tuple.source_endpoint() == l.from
+                        && h.seen.tuple.destination_endpoint() == l.to
                 })
             });
         if from_client {
             exchange.from_client += 1;
             if exchange.client_frames.len() < MAX_LISTED {
-                exchange.client_frames.push(first.frame);
+                exchange.client_frames.push(first.seen.frame);
             }
             return Some(Side::Client);
         }
         exchange.from_server += 1;
         if exchange.server_frames.len() < MAX_LISTED {
-            exchange.server_frames.push(first.frame);
+            exchange.server_frames.push(first.seen.frame);
         }
         match journey.fate {
             Fate::EndedEarly { .. } => {
                 if exchange.replies_ended_early.len() < MAX_LISTED {
-                    exchange.replies_ended_early.push(journey.last().frame);
+                    exchange.replies_ended_early.push(journey.last().seen.frame);
                 }
             }
             _ => exchange.replies_delivered += 1,

@@ -182,3 +182,97 @@ fn expected(pseudo_sum: u64, segment: &[u8], checksum_at: usize) -> u16 {
         value
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A UDP datagram 10.0.0.1:1000 → 10.0.0.2:2000 carrying "hi", checksum field zeroed.
+    fn udp_segment() -> Vec<u8> {
+        vec![0x03, 0xe8, 0x07, 0xd0, 0x00, 0x0a, 0x00, 0x00, b'h', b'i']
+    }
+
+    fn pseudo() -> PseudoHeader {
+        PseudoHeader::V4(Ipv4Addr::new(10, 0, 0, 1), Ipv4Addr::new(10, 0, 0, 2))
+    }
+
+    #[test]
+    fn a_full_checksum_verifies_and_a_flipped_bit_does_not() {
+        let mut segment = udp_segment();
+        let right = expected_transport(pseudo(), IpNumber::UDP, &segment, 6).unwrap();
+        segment[6..8].copy_from_slice(&right.to_be_bytes());
+        assert_eq!(
+            transport(pseudo(), IpNumber::UDP, &segment, right, 6, false),
+            ChecksumStatus::Good
+        );
+        segment[9] ^= 1;
+        let status = transport(pseudo(), IpNumber::UDP, &segment, right, 6, false);
+        assert!(status.is_bad(), "{status:?}");
+    }
+
+    #[test]
+    fn the_pseudo_header_sum_alone_is_offload_not_corruption() {
+        let mut segment = udp_segment();
+        // What Linux leaves for the NIC: the folded pseudo-header sum, uncomplemented.
+        let partial =
+            fold(sum_words(&[10, 0, 0, 1]) + sum_words(&[10, 0, 0, 2]) + 17 + segment.len() as u64);
+        segment[6..8].copy_from_slice(&partial.to_be_bytes());
+        let status = transport(pseudo(), IpNumber::UDP, &segment, partial, 6, false);
+        assert_eq!(status, ChecksumStatus::Partial);
+        assert!(status.is_offloaded() && !status.is_bad());
+    }
+
+    #[test]
+    fn a_cut_segment_cannot_be_checked() {
+        let segment = udp_segment();
+        assert_eq!(
+            transport(pseudo(), IpNumber::UDP, &segment, 0, 6, true),
+            ChecksumStatus::Unverifiable
+        );
+        assert_eq!(
+            transport(pseudo(), IpNumber::UDP, &segment[..7], 0, 6, false),
+            ChecksumStatus::Unverifiable
+        );
+    }
+
+    #[test]
+    fn ipv4_header_checksum() {
+        // A 20-byte header, 10.0.0.1 → 10.0.0.2, TTL 64, UDP, checksum 0x66cc.
+        let mut header = [
+            0x45, 0x00, 0x00, 0x1e, 0x00, 0x01, 0x00, 0x00, 0x40, 0x11, 0x66, 0xcc, 10, 0, 0, 1,
+            10, 0, 0, 2,
+        ];
+        assert_eq!(ipv4_header(&header), ChecksumStatus::Good);
+        header[8] = 63; // the TTL changed without the checksum
+        assert_eq!(
+            ipv4_header(&header),
+            ChecksumStatus::Bad {
+                stored: 0x66cc,
+                computed: 0x67cc
+            }
+        );
+        assert_eq!(ipv4_header(&header[..19]), ChecksumStatus::Unverifiable);
+    }
+
+    #[test]
+    fn an_outer_checksum_right_after_the_inner_one_is_filled_in() {
+        // The outer sum covers the inner checksum field: with the placeholder there it is off
+        // by exactly the difference the NIC will make.
+        let (placeholder, completed) = (0x1234u16, 0xabcdu16);
+        let outer_expected_now = 0x5555u16;
+        let sum = (!outer_expected_now) as u64 + (!placeholder) as u64 + completed as u64;
+        let stored = !fold(sum);
+        assert!(right_after_completion(
+            outer_expected_now,
+            stored,
+            placeholder,
+            completed
+        ));
+        assert!(!right_after_completion(
+            outer_expected_now,
+            stored ^ 1,
+            placeholder,
+            completed
+        ));
+    }
+}

@@ -162,3 +162,76 @@ impl Reassembler {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::capture::{FrameSlice, LinkType, RecordKind};
+    use crate::decode::decode;
+
+    /// An IPv4 fragment 10.0.0.1 → 10.0.0.2 (UDP, id 7) of `payload` at byte `offset`.
+    fn fragment(offset: u16, more: bool, payload: &[u8]) -> Vec<u8> {
+        let total = 20 + payload.len() as u16;
+        let flags_offset = (if more { 0x2000 } else { 0 }) | (offset / 8);
+        let mut packet = vec![0x45, 0x00];
+        packet.extend(total.to_be_bytes());
+        packet.extend([0x00, 0x07]);
+        packet.extend(flags_offset.to_be_bytes());
+        packet.extend([64, 17, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2]);
+        packet.extend(payload);
+        packet
+    }
+
+    fn add(reassembler: &mut Reassembler, frame: u64, bytes: &[u8]) -> Option<Reassembled> {
+        let slice = FrameSlice {
+            number: frame,
+            kind: RecordKind::Packet,
+            file_offset: 0,
+            data_offset: 0,
+            timestamp: None,
+            interface: None,
+            link_type: LinkType::RAW,
+            original_len: bytes.len() as u32,
+            data: bytes,
+        };
+        reassembler.add(frame, &decode(&slice))
+    }
+
+    #[test]
+    fn two_fragments_make_one_datagram_in_either_order() {
+        let datagram: Vec<u8> = (0..24u8).collect();
+        for order in [[0, 1], [1, 0]] {
+            let pieces = [
+                fragment(0, true, &datagram[..16]),
+                fragment(16, false, &datagram[16..]),
+            ];
+            let mut reassembler = Reassembler::new();
+            assert!(add(&mut reassembler, 1, &pieces[order[0]]).is_none());
+            let whole = add(&mut reassembler, 2, &pieces[order[1]]).expect("complete");
+            assert_eq!(whole.payload, datagram);
+            assert_eq!(whole.protocol, 17);
+            assert_eq!(whole.frames, [1, 2]);
+        }
+    }
+
+    #[test]
+    fn a_lone_fragment_never_completes_and_a_whole_packet_is_not_a_fragment() {
+        let mut reassembler = Reassembler::new();
+        assert!(add(&mut reassembler, 1, &fragment(16, false, &[0; 8])).is_none());
+        assert!(add(&mut reassembler, 2, &fragment(16, false, &[0; 8])).is_none());
+        // Offset 0 and no more fragments: an ordinary packet.
+        assert!(add(&mut reassembler, 3, &fragment(0, false, &[0; 8])).is_none());
+        assert_eq!(reassembler.pending.len(), 1);
+    }
+
+    #[test]
+    fn pending_datagrams_are_bounded() {
+        let mut reassembler = Reassembler::new();
+        for id in 0..(MAX_PENDING_DATAGRAMS as u16 + 10) {
+            let mut first = fragment(0, true, &[0; 8]);
+            first[4..6].copy_from_slice(&id.to_be_bytes());
+            add(&mut reassembler, id as u64, &first);
+        }
+        assert!(reassembler.pending.len() <= MAX_PENDING_DATAGRAMS);
+    }
+}

@@ -150,3 +150,82 @@ pub fn nflog(data: &[u8]) -> Option<(u8, &[u8])> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sll_v1_reads_type_address_and_protocol() {
+        let header = [
+            0x00, 0x04, // PACKET_OUTGOING
+            0x00, 0x01, // ARPHRD_ETHER
+            0x00, 0x06, // address length
+            0x02, 0x42, 0xac, 0x12, 0x00, 0x02, 0x00, 0x00, // address
+            0x08, 0x00, // IPv4
+            0x45, // the payload starts here
+        ];
+        let (sll, rest) = sll(&header).unwrap();
+        assert_eq!(sll.packet_type, SllPacketType::Outgoing);
+        assert!(!sll.packet_type.is_incoming());
+        assert_eq!(sll.interface_index, None);
+        assert_eq!(sll.hardware_type, 1);
+        assert_eq!(
+            &sll.address[..sll.address_len as usize],
+            &[0x02, 0x42, 0xac, 0x12, 0, 2]
+        );
+        assert_eq!(sll.protocol, 0x0800);
+        assert_eq!(rest, &[0x45]);
+        assert!(super::sll(&header[..15]).is_none(), "one byte short");
+    }
+
+    #[test]
+    fn sll_v2_reads_the_interface_index() {
+        let header = [
+            0x86, 0xdd, // IPv6
+            0x00, 0x00, // reserved
+            0x00, 0x00, 0x00, 0x07, // interface index 7
+            0x00, 0x01, // ARPHRD_ETHER
+            0x03, // PACKET_OTHERHOST
+            0x06, // address length
+            1, 2, 3, 4, 5, 6, 0, 0, // address
+        ];
+        let (sll, rest) = sll2(&header).unwrap();
+        assert_eq!(sll.interface_index, Some(7));
+        assert_eq!(sll.packet_type, SllPacketType::OtherHost);
+        assert!(sll.packet_type.is_incoming());
+        assert_eq!(sll.protocol, 0x86dd);
+        assert!(rest.is_empty());
+        // An address length above 8 is capped to the 8 bytes the header has.
+        let mut long = header;
+        long[11] = 200;
+        assert_eq!(sll2(&long).unwrap().0.address_len, 8);
+        assert!(sll2(&header[..19]).is_none());
+    }
+
+    #[test]
+    fn loopback_families_in_either_byte_order() {
+        // LINKTYPE_NULL written by a little-endian host: AF_INET = 2.
+        assert_eq!(loopback(&[2, 0, 0, 0, 0x45], false), Some((2, &[0x45][..])));
+        // The same field from a big-endian host: the value does not fit 16 bits little-endian.
+        assert_eq!(loopback(&[0, 0, 0, 2], false).unwrap().0, 2);
+        // LINKTYPE_LOOP is always network order; macOS's AF_INET6 is 30.
+        assert_eq!(loopback(&[0, 0, 0, 30], true).unwrap().0, 30);
+        assert_eq!(loopback_ether_type(30), Some(0x86DD));
+        assert_eq!(loopback_ether_type(2), Some(0x0800));
+        assert_eq!(loopback_ether_type(99), None);
+        assert!(loopback(&[2, 0, 0], false).is_none());
+    }
+
+    #[test]
+    fn nflog_finds_the_payload_tlv_in_the_hosts_byte_order() {
+        let mut record = vec![2, 0, 0, 1]; // AF_INET, version 0, group 1
+        record.extend([8, 0, 1, 0, 0, 0, 0, 0]); // a TLV of type 1 (little-endian length 8)
+        record.extend([8, 0, 9, 0, 0x45, 0, 0, 0x14]); // the payload TLV, 4 bytes of packet
+        let (family, payload) = nflog(&record).unwrap();
+        assert_eq!(family, 2);
+        assert_eq!(payload, &[0x45, 0, 0, 0x14]);
+        // No payload TLV: nothing to decode.
+        assert!(nflog(&record[..12]).is_none());
+    }
+}

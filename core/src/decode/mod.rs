@@ -11,242 +11,28 @@
 
 mod checksum;
 mod defrag;
+mod layer;
 mod link;
 mod tunnel;
-
-use std::net::{Ipv4Addr, Ipv6Addr};
 
 use etherparse::{
     ip_number, EtherType, IpNumber, LaxLinkExtSlice, LaxNetSlice, LaxSlicedPacket, LinkSlice,
     TransportSlice,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::capture::{FrameSlice, LinkType, RecordKind};
 
 pub use checksum::{ChecksumStatus, PseudoHeader};
 pub use defrag::{Reassembled, Reassembler};
+pub use layer::{
+    tcp_flags, DecodeStop, EthernetLayer, Ipv4Layer, Ipv6Fragment, Ipv6Layer, Layer, PacketSlice,
+    TcpLayer, TunnelHeader, TunnelKind, UdpLayer, VlanLayer,
+};
 pub use link::{SllPacketType, SllSlice};
 
 /// How many tunnel levels we follow. Real overlays nest one or two; the bound keeps a hostile
 /// packet of nested headers from costing more than a fixed amount of work.
 pub const MAX_TUNNEL_DEPTH: usize = 8;
-
-/// One decoded packet: its layers, outermost first.
-#[derive(Clone, Debug, Default)]
-pub struct PacketSlice<'a> {
-    pub layers: Vec<Layer<'a>>,
-    /// Where decoding stopped before the end of the headers, and why.
-    pub stop: Option<DecodeStop>,
-}
-
-/// Where and why decoding stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DecodeStop {
-    /// Byte offset within the frame.
-    pub offset: usize,
-    /// The layer that could not be decoded.
-    /// A name the code gives (`Cow` so that a report read back from JSON owns it).
-    pub layer: std::borrow::Cow<'static, str>,
-    pub reason: String,
-}
-
-/// One protocol header.
-#[derive(Clone, Debug)]
-pub enum Layer<'a> {
-    /// Linux cooked capture v1 or v2 (`tcpdump -i any`).
-    LinuxSll(SllSlice),
-    /// BSD loopback / LINKTYPE_NULL: the address family.
-    Loopback {
-        family: u32,
-    },
-    /// A packet logged by netfilter's NFLOG target (address family of the payload).
-    Nflog {
-        family: u8,
-    },
-    Ethernet(EthernetLayer),
-    Vlan(VlanLayer),
-    Mpls {
-        label: u32,
-        bottom_of_stack: bool,
-    },
-    /// Cisco VN-Tag (802.1Qbh).
-    VnTag,
-    Arp,
-    Ipv4(Ipv4Layer<'a>),
-    Ipv6(Ipv6Layer<'a>),
-    Tcp(TcpLayer<'a>),
-    Udp(UdpLayer<'a>),
-    /// `rest` is the type-specific second word of the header (the next-hop MTU of a
-    /// "fragmentation needed", an echo's identifier and sequence...).
-    Icmpv4 {
-        icmp_type: u8,
-        code: u8,
-        rest: u32,
-    },
-    Icmpv6 {
-        icmp_type: u8,
-        code: u8,
-        rest: u32,
-    },
-    Vxlan {
-        vni: u32,
-    },
-    Geneve {
-        vni: u32,
-        protocol: u16,
-    },
-    Gre {
-        protocol: u16,
-        key: Option<u32>,
-    },
-    /// Everything after this marker is the packet an ICMP error quotes, not a packet sent.
-    IcmpQuote,
-}
-
-impl Layer<'_> {
-    /// Short lowercase protocol name.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Layer::LinuxSll(sll) if sll.interface_index.is_some() => "sll2",
-            Layer::LinuxSll(_) => "sll",
-            Layer::Loopback { .. } => "null",
-            Layer::Nflog { .. } => "nflog",
-            Layer::Ethernet(_) => "eth",
-            Layer::Vlan(_) => "vlan",
-            Layer::Mpls { .. } => "mpls",
-            Layer::VnTag => "vntag",
-            Layer::Arp => "arp",
-            Layer::Ipv4(_) => "ip",
-            Layer::Ipv6(_) => "ipv6",
-            Layer::Tcp(_) => "tcp",
-            Layer::Udp(_) => "udp",
-            Layer::Icmpv4 { .. } => "icmp",
-            Layer::Icmpv6 { .. } => "icmpv6",
-            Layer::Vxlan { .. } => "vxlan",
-            Layer::Geneve { .. } => "geneve",
-            Layer::Gre { .. } => "gre",
-            Layer::IcmpQuote => "icmp-quote",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EthernetLayer {
-    pub source: [u8; 6],
-    pub destination: [u8; 6],
-    pub ether_type: u16,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct VlanLayer {
-    /// 0x8100 (802.1Q), 0x88a8 (802.1ad) or 0x9100.
-    pub tpid: u16,
-    pub id: u16,
-    pub priority: u8,
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct Ipv4Layer<'a> {
-    pub source: Ipv4Addr,
-    pub destination: Ipv4Addr,
-    pub protocol: u8,
-    pub identification: u16,
-    pub ttl: u8,
-    pub total_len: u16,
-    pub dont_fragment: bool,
-    pub more_fragments: bool,
-    /// Fragment offset in bytes.
-    pub fragment_offset: u16,
-    pub header_checksum: ChecksumStatus,
-    /// The header, options included.
-    pub header: &'a [u8],
-    /// The payload as captured (may be shorter than the header says).
-    pub payload: &'a [u8],
-    /// The capture holds less of the payload than the header announces.
-    pub payload_truncated: bool,
-}
-
-impl Ipv4Layer<'_> {
-    pub fn is_fragment(&self) -> bool {
-        self.more_fragments || self.fragment_offset != 0
-    }
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct Ipv6Layer<'a> {
-    pub source: Ipv6Addr,
-    pub destination: Ipv6Addr,
-    /// The protocol after the extension headers.
-    pub next_header: u8,
-    pub hop_limit: u8,
-    pub flow_label: u32,
-    /// From the fragment extension header, when there is one.
-    pub fragment: Option<Ipv6Fragment>,
-    pub payload: &'a [u8],
-    pub payload_truncated: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Ipv6Fragment {
-    pub identification: u32,
-    pub offset: u16,
-    pub more_fragments: bool,
-}
-
-/// TCP flag bits as in the header's 12-bit flags field (NS/AE = 0x100).
-pub mod tcp_flags {
-    pub const FIN: u16 = 0x001;
-    pub const SYN: u16 = 0x002;
-    pub const RST: u16 = 0x004;
-    pub const PSH: u16 = 0x008;
-    pub const ACK: u16 = 0x010;
-    pub const URG: u16 = 0x020;
-    pub const ECE: u16 = 0x040;
-    pub const CWR: u16 = 0x080;
-    pub const AE: u16 = 0x100;
-}
-
-/// A TCP header. When the capture cut the header short, `header` is shorter than 20 bytes and
-/// the fields it does not cover read as zero: check [`TcpLayer::has_field_at`].
-#[derive(Clone, Copy, Debug)]
-pub struct TcpLayer<'a> {
-    pub source_port: u16,
-    pub destination_port: u16,
-    pub sequence: u32,
-    pub acknowledgment: u32,
-    /// The 12 bits after the data offset: reserved, AE, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN.
-    pub flags: u16,
-    pub window: u16,
-    pub checksum: ChecksumStatus,
-    /// Header with options.
-    pub header: &'a [u8],
-    pub payload: &'a [u8],
-}
-
-impl TcpLayer<'_> {
-    /// Whether the captured header reaches the field that ends at byte `end`
-    /// (ports 4, sequence 8, acknowledgment 12, flags 14, window 16).
-    pub fn has_field_at(&self, end: usize) -> bool {
-        self.header.len() >= end
-    }
-
-    pub fn has(&self, flag: u16) -> bool {
-        self.flags & flag == flag
-    }
-    pub fn options(&self) -> &[u8] {
-        self.header.get(20..).unwrap_or(&[])
-    }
-}
-
-#[derive(Clone, Copy, Debug)]
-pub struct UdpLayer<'a> {
-    pub source_port: u16,
-    pub destination_port: u16,
-    pub length: u16,
-    pub checksum: ChecksumStatus,
-    pub payload: &'a [u8],
-}
 
 /// Decodes one frame. Never panics; see [`PacketSlice::stop`] for how far it got.
 pub fn decode<'a>(frame: &FrameSlice<'a>) -> PacketSlice<'a> {

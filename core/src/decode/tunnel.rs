@@ -156,3 +156,62 @@ fn ppp(data: &[u8]) -> GreNext<'_> {
         _ => GreNext::Unknown,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vxlan_reads_the_24_bit_vni() {
+        let header = [0x08, 0, 0, 0, 0x00, 0x00, 0x01, 0x00, 0xaa];
+        assert_eq!(vxlan(&header), Some((1, &[0xaa][..])));
+        let header = [0x08, 0, 0, 0, 0xff, 0xff, 0xff, 0x00];
+        assert_eq!(vxlan(&header).unwrap().0, 0xff_ffff);
+        assert!(vxlan(&header[..7]).is_none());
+    }
+
+    #[test]
+    fn geneve_skips_its_options() {
+        // Version 0, 2 words of options; protocol Transparent Ethernet Bridging; VNI 42.
+        let mut header = vec![0x02, 0x00, 0x65, 0x58, 0, 0, 42, 0];
+        header.extend([1, 2, 3, 4, 5, 6, 7, 8]); // the options
+        header.push(0xee); // the inner frame
+        let (vni, protocol, inner) = geneve(&header).unwrap();
+        assert_eq!((vni, protocol), (42, ETHER_TYPE_TEB));
+        assert_eq!(inner, &[0xee]);
+        // Options that run past the packet.
+        assert!(geneve(&header[..12]).is_none());
+    }
+
+    #[test]
+    fn gre_with_a_key_carries_ip() {
+        // K bit, protocol IPv4, key 0x01020304.
+        let packet = [0x20, 0x00, 0x08, 0x00, 1, 2, 3, 4, 0x45];
+        let gre = gre(&packet).unwrap();
+        assert_eq!(gre.protocol, 0x0800);
+        assert_eq!(gre.key, Some(0x0102_0304));
+        assert!(matches!(gre.next, GreNext::Ip(&[0x45])));
+        // The key promised by the flags is missing.
+        assert!(super::gre(&packet[..6]).is_err());
+    }
+
+    #[test]
+    fn gre_of_pptp_carries_ppp_then_ip() {
+        // Version 1 with the key bit (PPTP always sets it), protocol PPP, then PPP's address,
+        // control and protocol 0x0021 (IPv4).
+        let packet = [
+            0x20, 0x01, 0x88, 0x0b, 0, 4, 0, 1, 0xff, 0x03, 0x00, 0x21, 0x45,
+        ];
+        assert!(matches!(gre(&packet).unwrap().next, GreNext::Ip(&[0x45])));
+    }
+
+    #[test]
+    fn mpls_and_vntag_entries() {
+        // Label 16, bottom of stack, TTL 64.
+        let entry = [0x00, 0x01, 0x01, 0x40, 0x45];
+        assert_eq!(mpls_label(&entry), Some((16, true, &[0x45][..])));
+        let tag = [0, 0, 0, 0, 0x08, 0x00, 0x45];
+        assert_eq!(vntag(&tag), Some((0x0800, &[0x45][..])));
+        assert!(vntag(&tag[..5]).is_none());
+    }
+}

@@ -22,10 +22,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::capture::Timestamp;
 
+pub use crate::decode::TunnelKind;
 pub use dns::type_name as dns_type_name;
 pub use observation::{
     interface_key, observe, Direction, DnsFields, Encapsulation, Endpoint, FiveTuple, IcmpFields,
-    InterfaceKey, Observation, TcpFields, TunnelKind,
+    InterfaceKey, Observation, Sighting, TcpFields,
 };
 pub use roles::{InterfaceRole, RoleEvidence};
 
@@ -62,17 +63,10 @@ pub enum Change {
     Decapsulated(Encapsulation),
 }
 
-/// One sighting of the packet.
+/// One sighting of the packet, and what changed since the previous one.
 #[derive(Clone, Debug)]
 pub struct Hop {
-    pub frame: u64,
-    pub time: Timestamp,
-    pub interface: InterfaceKey,
-    pub direction: Direction,
-    pub tuple: FiveTuple,
-    pub encapsulation: Option<Encapsulation>,
-    /// IPv4 TTL or IPv6 hop limit of the innermost header.
-    pub ttl: u8,
+    pub seen: Sighting,
     pub changes: Vec<Change>,
     /// The same sighting delivered to the capture twice.
     pub duplicate: bool,
@@ -81,13 +75,7 @@ pub struct Hop {
 impl Hop {
     fn sighted(obs: &Observation, duplicate: bool) -> Hop {
         Hop {
-            frame: obs.frame,
-            time: obs.time,
-            interface: obs.interface,
-            direction: obs.direction,
-            tuple: obs.tuple,
-            encapsulation: obs.encapsulation,
-            ttl: obs.ttl,
+            seen: obs.seen,
             changes: Vec::new(),
             duplicate,
         }
@@ -146,15 +134,15 @@ impl Journey {
 
     /// The frames of every hop, in path order.
     pub fn frames(&self) -> Vec<u64> {
-        self.hops.iter().map(|h| h.frame).collect()
+        self.hops.iter().map(|h| h.seen.frame).collect()
     }
 
     pub fn start(&self) -> Timestamp {
         self.hops
             .iter()
-            .map(|h| h.time)
+            .map(|h| h.seen.time)
             .min()
-            .unwrap_or(self.first().time)
+            .unwrap_or(self.first().seen.time)
     }
 
     fn from_observation(id: u64, obs: Observation) -> Journey {
@@ -167,10 +155,10 @@ impl Journey {
             icmp: obs.icmp,
             bad_checksum: obs.bad_checksum,
             fate: Fate::Observed {
-                interface: obs.interface,
+                interface: obs.seen.interface,
             },
             fingerprint: obs.fingerprint,
-            last_seen: obs.time,
+            last_seen: obs.seen.time,
         }
     }
 
@@ -186,27 +174,27 @@ impl Journey {
         {
             return None;
         }
-        let gap = obs.time.nanos_since(self.last_seen());
+        let gap = obs.seen.time.nanos_since(self.last_seen());
         if gap.abs() > HOP_WINDOW_NANOS {
             return None;
         }
-        let same_place = self
-            .hops
-            .iter()
-            .rev()
-            .find(|h| h.interface == obs.interface && h.direction == obs.direction);
+        let same_place = self.hops.iter().rev().find(|h| {
+            h.seen.interface == obs.seen.interface && h.seen.direction == obs.seen.direction
+        });
         match same_place {
             None => Some(false),
             // Without directions (per-interface pcapng, plain Ethernet) one interface shows a
             // packet arriving and, translated, leaving again.
-            Some(hop) if hop.direction == Direction::Unknown && hop.tuple != obs.tuple => {
+            Some(hop)
+                if hop.seen.direction == Direction::Unknown && hop.seen.tuple != obs.seen.tuple =>
+            {
                 Some(false)
             }
             // Seen here already: a duplicate delivery if nearly simultaneous and unchanged;
             // otherwise the endpoint sent it again.
             Some(hop)
-                if hop.tuple == obs.tuple
-                    && obs.time.nanos_since(hop.time).abs() <= DUPLICATE_WINDOW_NANOS =>
+                if hop.seen.tuple == obs.seen.tuple
+                    && obs.seen.time.nanos_since(hop.seen.time).abs() <= DUPLICATE_WINDOW_NANOS =>
             {
                 Some(true)
             }
@@ -216,7 +204,7 @@ impl Journey {
 
     fn push(&mut self, obs: Observation, duplicate: bool) {
         self.bad_checksum |= obs.bad_checksum;
-        self.last_seen = self.last_seen.max(obs.time);
+        self.last_seen = self.last_seen.max(obs.seen.time);
         self.hops.push(Hop::sighted(&obs, duplicate));
     }
 
@@ -232,7 +220,7 @@ impl Journey {
         // order among the arrivals and among the departures of each stage.
         let mut stages: Vec<(FiveTuple, bool)> = Vec::new();
         for hop in &self.hops {
-            let key = (hop.tuple, hop.encapsulation.is_some());
+            let key = (hop.seen.tuple, hop.seen.encapsulation.is_some());
             if !stages.contains(&key) {
                 stages.push(key);
             }
@@ -240,33 +228,33 @@ impl Journey {
         self.hops.sort_by_key(|h| {
             let stage = stages
                 .iter()
-                .position(|k| *k == (h.tuple, h.encapsulation.is_some()))
+                .position(|k| *k == (h.seen.tuple, h.seen.encapsulation.is_some()))
                 .unwrap_or(0);
             // Without directions (per-interface pcapng) the file is ordered per interface, but
             // its timestamps are exact: use them within a stage.
-            let time = if h.direction == Direction::Unknown {
-                Some(h.time)
+            let time = if h.seen.direction == Direction::Unknown {
+                Some(h.seen.time)
             } else {
                 None
             };
-            (stage, h.direction == Direction::Out, time)
+            (stage, h.seen.direction == Direction::Out, time)
         });
         for i in 1..self.hops.len() {
             let (previous, hop) = (&self.hops[i - 1], &self.hops[i]);
             let mut changes = Vec::new();
-            if previous.tuple.destination_endpoint() != hop.tuple.destination_endpoint() {
+            if previous.seen.tuple.destination_endpoint() != hop.seen.tuple.destination_endpoint() {
                 changes.push(Change::Destination {
-                    from: previous.tuple.destination_endpoint(),
-                    to: hop.tuple.destination_endpoint(),
+                    from: previous.seen.tuple.destination_endpoint(),
+                    to: hop.seen.tuple.destination_endpoint(),
                 });
             }
-            if previous.tuple.source_endpoint() != hop.tuple.source_endpoint() {
+            if previous.seen.tuple.source_endpoint() != hop.seen.tuple.source_endpoint() {
                 changes.push(Change::Source {
-                    from: previous.tuple.source_endpoint(),
-                    to: hop.tuple.source_endpoint(),
+                    from: previous.seen.tuple.source_endpoint(),
+                    to: hop.seen.tuple.source_endpoint(),
                 });
             }
-            match (previous.encapsulation, hop.encapsulation) {
+            match (previous.seen.encapsulation, hop.seen.encapsulation) {
                 (None, Some(outer)) => changes.push(Change::Encapsulated(outer)),
                 (Some(outer), None) => changes.push(Change::Decapsulated(outer)),
                 _ => {}
@@ -296,11 +284,12 @@ impl AddressBook {
 
     fn learn(&mut self, journey: &Journey) {
         let first = journey.first();
-        if first.direction == Direction::In && self.attachment.len() < MAX_ADDRESSES {
-            let direct = first.encapsulation.is_none() && matches!(first.ttl, 64 | 128 | 255);
+        if first.seen.direction == Direction::In && self.attachment.len() < MAX_ADDRESSES {
+            let direct =
+                first.seen.encapsulation.is_none() && matches!(first.seen.ttl, 64 | 128 | 255);
             self.attachment
-                .entry(first.tuple.source)
-                .or_insert((first.interface, direct));
+                .entry(first.seen.tuple.source)
+                .or_insert((first.seen.interface, direct));
         }
     }
 }
@@ -327,8 +316,8 @@ impl JourneyBuilder {
     /// Adds one observation; journeys that can no longer grow are passed to `on_journey`.
     pub fn add(&mut self, obs: Observation, on_journey: &mut impl FnMut(Journey)) {
         let now = match self.latest {
-            Some(latest) if latest > obs.time => latest,
-            _ => obs.time,
+            Some(latest) if latest > obs.seen.time => latest,
+            _ => obs.seen.time,
         };
         self.latest = Some(now);
         self.close_older_than(now, on_journey);
@@ -432,14 +421,14 @@ impl JourneyBuilder {
 
     fn fate(&self, journey: &Journey) -> Fate {
         let last = journey.last();
-        let interface = last.interface;
-        let behind = self.addresses.attachment(&last.tuple.destination);
-        match last.direction {
+        let interface = last.seen.interface;
+        let behind = self.addresses.attachment(&last.seen.tuple.destination);
+        match last.seen.direction {
             Direction::Unknown => Fate::Observed { interface },
             Direction::Out
                 if self
                     .addresses
-                    .directly_behind(&last.tuple.destination, interface) =>
+                    .directly_behind(&last.seen.tuple.destination, interface) =>
             {
                 Fate::Delivered { interface }
             }

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::capture::{FrameSlice, Timestamp};
-use crate::decode::{Layer, PacketSlice, SllPacketType};
+use crate::decode::{Layer, PacketSlice, SllPacketType, TunnelKind};
 
 /// Which interface saw a packet: the SLL2 interface index when there is one (`tcpdump -i any`),
 /// else the pcapng interface, else the single interface of a pcap file (0).
@@ -104,7 +104,7 @@ impl<'de> Deserialize<'de> for Endpoint {
 }
 
 /// The outer headers of an encapsulated packet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Encapsulation {
     pub kind: TunnelKind,
     pub source: IpAddr,
@@ -112,15 +112,6 @@ pub struct Encapsulation {
     pub source_port: u16,
     pub destination_port: u16,
     pub vni: Option<u32>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TunnelKind {
-    Vxlan,
-    Geneve,
-    Gre,
-    IpInIp,
 }
 
 /// TCP fields that matter to connections.
@@ -225,19 +216,26 @@ fn quoted_tuple(quote: &[Layer<'_>]) -> Option<FiveTuple> {
     Some(tuple)
 }
 
-/// One packet seen on one interface.
-#[derive(Clone, Debug)]
-pub struct Observation {
+/// Where and when a packet was seen, and how it was addressed there. An [`Observation`] is one
+/// sighting with what identifies the packet; a journey's hops are sightings of one packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sighting {
     pub frame: u64,
     pub time: Timestamp,
     pub interface: InterfaceKey,
     pub direction: Direction,
     pub tuple: FiveTuple,
     pub encapsulation: Option<Encapsulation>,
-    /// IPv4 identification of the innermost header (unchanged by NAT and encapsulation).
-    pub ip_id: Option<u16>,
     /// IPv4 TTL or IPv6 hop limit of the innermost header.
     pub ttl: u8,
+}
+
+/// One packet seen on one interface.
+#[derive(Clone, Debug)]
+pub struct Observation {
+    pub seen: Sighting,
+    /// IPv4 identification of the innermost header (unchanged by NAT and encapsulation).
+    pub ip_id: Option<u16>,
     pub tcp: Option<TcpFields>,
     pub dns: Option<DnsFields>,
     pub icmp: Option<IcmpFields>,
@@ -378,14 +376,16 @@ pub fn observe(frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) -> Option<Obser
         payload.hash(&mut hasher);
     }
     Some(Observation {
-        frame: frame.number,
-        time,
-        interface,
-        direction,
-        tuple,
-        encapsulation,
+        seen: Sighting {
+            frame: frame.number,
+            time,
+            interface,
+            direction,
+            tuple,
+            encapsulation,
+            ttl,
+        },
         ip_id,
-        ttl,
         tcp: tcp_fields,
         dns,
         icmp,
@@ -394,7 +394,8 @@ pub fn observe(frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) -> Option<Obser
     })
 }
 
-/// The tunnel (if any) that carries the IP layer following `outer`.
+/// The tunnel (if any) that carries the IP layer following `outer`: the outermost IP header
+/// before it, and the tunnel header that IP header's payload opens.
 fn encapsulation_before(outer: &[Layer<'_>]) -> Option<Encapsulation> {
     let ip_index = outer
         .iter()
@@ -404,34 +405,20 @@ fn encapsulation_before(outer: &[Layer<'_>]) -> Option<Encapsulation> {
         Layer::Ipv6(ip) => (IpAddr::V6(ip.source), IpAddr::V6(ip.destination)),
         _ => return None,
     };
-    let mut encapsulation = Encapsulation {
-        kind: TunnelKind::IpInIp,
+    let tunnel = outer[ip_index..].iter().find_map(|l| l.tunnel())?;
+    let (source_port, destination_port) = outer[ip_index + 1..]
+        .iter()
+        .find_map(|l| match l {
+            Layer::Udp(udp) => Some((udp.source_port, udp.destination_port)),
+            _ => None,
+        })
+        .unwrap_or((0, 0));
+    Some(Encapsulation {
+        kind: tunnel.kind,
         source,
         destination,
-        source_port: 0,
-        destination_port: 0,
-        vni: None,
-    };
-    for layer in &outer[ip_index + 1..] {
-        match layer {
-            Layer::Udp(udp) => {
-                encapsulation.source_port = udp.source_port;
-                encapsulation.destination_port = udp.destination_port;
-            }
-            Layer::Vxlan { vni } => {
-                encapsulation.kind = TunnelKind::Vxlan;
-                encapsulation.vni = Some(*vni);
-            }
-            Layer::Geneve { vni, .. } => {
-                encapsulation.kind = TunnelKind::Geneve;
-                encapsulation.vni = Some(*vni);
-            }
-            Layer::Gre { key, .. } => {
-                encapsulation.kind = TunnelKind::Gre;
-                encapsulation.vni = *key;
-            }
-            _ => {}
-        }
-    }
-    Some(encapsulation)
+        source_port,
+        destination_port,
+        vni: tunnel.vni,
+    })
 }

@@ -81,13 +81,13 @@ impl RoleTracker {
         // A second delivery of the same sighting says nothing about the path.
         let hops: Vec<&super::Hop> = journey.hops.iter().filter(|h| !h.duplicate).collect();
         for (i, &hop) in hops.iter().enumerate() {
-            let stats = self.stats.entry(hop.interface).or_default();
+            let stats = self.stats.entry(hop.seen.interface).or_default();
             stats.hops += 1;
-            if let Some(outer) = hop.encapsulation {
+            if let Some(outer) = hop.seen.encapsulation {
                 stats.encapsulated += 1;
                 stats.tunnel_kind = Some(outer.kind);
                 let mut ignored = false;
-                let peer = if hop.direction == Direction::Out {
+                let peer = if hop.seen.direction == Direction::Out {
                     outer.destination
                 } else {
                     outer.source
@@ -103,31 +103,31 @@ impl RoleTracker {
                 .changes
                 .iter()
                 .any(|c| matches!(c, Change::Decapsulated(_)));
-            if hop.encapsulation.is_none()
+            if hop.seen.encapsulation.is_none()
                 && (next_changes_encapsulation || this_changes_encapsulation)
             {
                 stats.beside_tunnel += 1;
             }
             if let Some(next) = hops.get(i + 1) {
-                if next.interface != hop.interface
-                    && hop.direction == Direction::Out
-                    && next.direction == Direction::Out
+                if next.seen.interface != hop.seen.interface
+                    && hop.seen.direction == Direction::Out
+                    && next.seen.direction == Direction::Out
                 {
                     stats.stacked += 1;
                 }
             }
             if i > 0 {
                 let previous = hops[i - 1];
-                if previous.interface != hop.interface
-                    && previous.direction == Direction::In
-                    && hop.direction == Direction::In
+                if previous.seen.interface != hop.seen.interface
+                    && previous.seen.direction == Direction::In
+                    && hop.seen.direction == Direction::In
                 {
                     stats.stacked += 1;
                 }
             }
             if let Some(next) = hops.get(i + 1) {
-                if next.interface == hop.interface {
-                    match (hop.direction, next.direction) {
+                if next.seen.interface == hop.seen.interface {
+                    match (hop.seen.direction, next.seen.direction) {
                         (Direction::In, Direction::Out) => stats.forwarded_through += 1,
                         (Direction::Out, Direction::In) => stats.out_and_back += 1,
                         _ => {}
@@ -136,12 +136,16 @@ impl RoleTracker {
             }
         }
         let first = journey.first();
-        if first.direction == Direction::In {
-            let stats = self.stats.entry(first.interface).or_default();
+        if first.seen.direction == Direction::In {
+            let stats = self.stats.entry(first.seen.interface).or_default();
             let mut many = stats.many_sources;
-            remember(&mut stats.sources_entering, &mut many, first.tuple.source);
+            remember(
+                &mut stats.sources_entering,
+                &mut many,
+                first.seen.tuple.source,
+            );
             stats.many_sources = many;
-            if matches!(first.ttl, 64 | 128 | 255) {
+            if matches!(first.seen.ttl, 64 | 128 | 255) {
                 stats.unrouted_entries += 1;
             } else {
                 stats.routed_entries += 1;
@@ -153,13 +157,13 @@ impl RoleTracker {
             }
         }
         let last = journey.last();
-        if last.direction == Direction::Out {
-            let stats = self.stats.entry(last.interface).or_default();
+        if last.seen.direction == Direction::Out {
+            let stats = self.stats.entry(last.seen.interface).or_default();
             let mut ignored = false;
             remember(
                 &mut stats.destinations_leaving,
                 &mut ignored,
-                last.tuple.destination,
+                last.seen.tuple.destination,
             );
         }
     }

@@ -21,17 +21,19 @@ fn syn(
     ip_id: u16,
 ) -> Observation {
     Observation {
-        frame,
-        time: Timestamp {
-            secs: micros / 1_000_000,
-            nanos: (micros % 1_000_000) as u32 * 1000,
+        seen: Sighting {
+            frame,
+            time: Timestamp {
+                secs: micros / 1_000_000,
+                nanos: (micros % 1_000_000) as u32 * 1000,
+            },
+            interface,
+            direction,
+            tuple: t,
+            encapsulation: None,
+            ttl: 64,
         },
-        interface,
-        direction,
-        tuple: t,
-        encapsulation: None,
         ip_id: Some(ip_id),
-        ttl: 64,
         tcp: Some(TcpFields {
             sequence: 1000,
             acknowledgment: 0,

@@ -2,9 +2,9 @@
 //! nothing listens where the Service sends it, or a REJECT rule turns it away.
 
 use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::analysis::Analysis;
 use crate::connection::Side;
 use crate::journey::Direction;
-use crate::report::Report;
 
 pub struct ConnectionRefused;
 
@@ -37,9 +37,9 @@ impl Signature for ConnectionRefused {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for connection in &report.connections {
+        for connection in &analysis.connections {
             if !connection.syn_acks.is_empty() || connection.attempts.is_empty() {
                 continue;
             }
@@ -76,7 +76,8 @@ impl Signature for ConnectionRefused {
                     .map_or(reset.from, |leg| leg.to);
                 // A pod's own reset enters the node from its veth; a reset the node forges for a
                 // REJECT rule is first seen leaving.
-                let forged = super::journey(report, reset.journey)
+                let forged = analysis
+                    .journey(reset.journey)
                     .is_some_and(|j| j.hops[0].direction == Direction::Out);
                 if forged {
                     evidence.push(Evidence {

@@ -2,9 +2,9 @@
 //! lost and both are asked again after the resolver's 5 s timeout.
 
 use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::analysis::Analysis;
 use crate::connection::{DnsOutcome, DnsQuery};
 use crate::journey::Fate;
-use crate::report::{display_name_of, Report};
 
 pub struct DnsConntrackRace;
 
@@ -48,11 +48,11 @@ impl Signature for DnsConntrackRace {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        let mut used = vec![false; report.dns.len()];
-        for (i, first) in report.dns.iter().enumerate() {
-            for (j, second) in report.dns.iter().enumerate().skip(i + 1) {
+        let mut used = vec![false; analysis.dns.len()];
+        for (i, first) in analysis.dns.iter().enumerate() {
+            for (j, second) in analysis.dns.iter().enumerate().skip(i + 1) {
                 if used[i]
                     || used[j]
                     || first.client != second.client
@@ -73,7 +73,7 @@ impl Signature for DnsConntrackRace {
                 let Some(victim) = victim else { continue };
                 used[i] = true;
                 used[j] = true;
-                findings.push(self.finding(report, first, second, victim, apart));
+                findings.push(self.finding(analysis, first, second, victim, apart));
             }
         }
         findings
@@ -95,7 +95,7 @@ fn lost_then_retried(query: &DnsQuery) -> bool {
 impl DnsConntrackRace {
     fn finding(
         &self,
-        report: &Report,
+        analysis: &Analysis,
         first: &DnsQuery,
         second: &DnsQuery,
         victim: &DnsQuery,
@@ -133,8 +133,8 @@ impl DnsConntrackRace {
                         interface,
                         expected,
                     } => (
-                        display_name_of(report, interface),
-                        display_name_of(report, expected),
+                        analysis.interface_name(interface),
+                        analysis.interface_name(expected),
                     ),
                     _ => ("the node".into(), "the pod".into()),
                 };

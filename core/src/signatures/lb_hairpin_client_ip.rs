@@ -2,10 +2,10 @@
 //! connection back to the pod's own node; the reply goes straight back to the client from an
 //! address it never called, and is reset.
 
-use super::{journey, Evidence, Explanation, Finding, Reference, Signature, Step};
+use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
+use crate::analysis::Analysis;
 use crate::connection::Side;
 use crate::journey::Fate;
-use crate::report::Report;
 
 pub struct LbHairpinClientIp;
 
@@ -44,16 +44,16 @@ impl Signature for LbHairpinClientIp {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for connection in &report.connections {
+        for connection in &analysis.connections {
             // The connection left the node and came back translated, with the client's own
             // address still its source: the load balancer preserved it.
-            let Some(returned) = connection.legs.iter().position(|l| {
-                l.via
-                    .as_deref()
-                    .is_some_and(|v| v.contains("outside the node"))
-            }) else {
+            let Some(returned) = connection
+                .legs
+                .iter()
+                .position(|l| l.via.is_some_and(|v| v.is_outside_node()))
+            else {
                 continue;
             };
             let returned_leg = &connection.legs[returned];
@@ -95,11 +95,11 @@ impl Signature for LbHairpinClientIp {
                 frames: reply.frames.clone(),
                 what: format!("the SYN-ACK goes straight to the client from {} instead of {}; it never passes the load balancer", reply.from, connection.server),
             });
-            if let Some(reply_journey) = journey(report, reply.journey) {
+            if let Some(reply_journey) = analysis.journey(reply.journey) {
                 let undone: Vec<String> = reply_journey
                     .hops
                     .iter()
-                    .flat_map(|h| h.changes.iter().cloned())
+                    .flat_map(|h| h.changes.iter().map(|c| c.to_string()))
                     .collect();
                 if !undone.is_empty() {
                     evidence.push(Evidence {

@@ -1,10 +1,11 @@
-//! Known Kubernetes networking failures, recognised in a report.
+//! Known Kubernetes networking failures, recognised in an [`Analysis`].
 //!
 //! One file per signature: its detector, its explanation (symptom, cause, how to confirm on a
-//! live node, fix, references) and its tests. All are registered in [`SIGNATURES`]; adding a
-//! failure mode is one new file and one line there. Detectors read the report's connections,
-//! DNS queries and journeys, never the raw packets, and every finding names the frames that
-//! prove it.
+//! live node, fix, references) and its tests, registered in [`SIGNATURES`]. Detectors read the
+//! analysis's typed connections, DNS queries and journeys (never the raw packets, never text)
+//! and every finding names the frames that prove it. Adding a signature touches: its file here,
+//! the registry, the example manifest (`public/examples/manifest.tsv`) with the lab captures that
+//! show it (`lab/`), and the README's table (see ARCHITECTURE.md).
 
 mod connection_refused;
 mod dns_conntrack_race;
@@ -17,7 +18,7 @@ mod vxlan_syn_loss;
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::{JourneyReport, Report};
+use crate::analysis::Analysis;
 
 /// Every signature, in the order findings are listed.
 pub static SIGNATURES: &[&dyn Signature] = &[
@@ -36,7 +37,7 @@ pub trait Signature: Sync {
     /// Stable kebab-case id: other tools and documentation link to it.
     fn id(&self) -> &'static str;
     fn explanation(&self) -> &'static Explanation;
-    fn detect(&self, report: &Report) -> Vec<Finding>;
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding>;
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -103,8 +104,8 @@ pub struct Reference {
 }
 
 /// Runs every signature over the report.
-pub fn diagnose(report: &Report) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = SIGNATURES.iter().flat_map(|s| s.detect(report)).collect();
+pub fn diagnose(analysis: &Analysis) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = SIGNATURES.iter().flat_map(|s| s.detect(analysis)).collect();
     // Most severe first; otherwise in order of the first frame that shows them.
     findings.sort_by(|a, b| {
         b.severity
@@ -149,10 +150,6 @@ impl Finding {
             explanation: signature.explanation(),
         }
     }
-}
-
-pub(crate) fn journey(report: &Report, id: u64) -> Option<&JourneyReport> {
-    report.journeys.iter().find(|j| j.id == id)
 }
 
 /// The client's SYN retries as evidence, when there were any.

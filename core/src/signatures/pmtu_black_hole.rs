@@ -2,9 +2,9 @@
 //! packets pass, and no ICMP "fragmentation needed" ever comes back.
 
 use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::analysis::Analysis;
 use crate::connection::Side;
 use crate::journey::Fate;
-use crate::report::{display_name_of, Report};
 
 pub struct PmtuBlackHole;
 
@@ -47,9 +47,9 @@ impl Signature for PmtuBlackHole {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for connection in &report.connections {
+        for connection in &analysis.connections {
             // An ICMP with a path MTU means discovery works: the sender is told and adapts.
             if connection.icmp_errors.iter().any(|e| e.mtu.is_some()) {
                 continue;
@@ -78,7 +78,7 @@ impl Signature for PmtuBlackHole {
             };
             let left_by = stuck
                 .left_through
-                .map(|interface| display_name_of(report, interface));
+                .map(|interface| analysis.interface_name(interface));
             let evidence = vec![
                 Evidence { frames: reply.frames.clone(), what: format!("the handshake with {receiver} completes: small packets pass") },
                 Evidence {

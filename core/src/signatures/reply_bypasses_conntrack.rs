@@ -1,10 +1,10 @@
 //! `reply-bypasses-conntrack`: the backend's reply reaches the client without the Service's
 //! DNAT undone, because it was bridged at layer 2 (`net.bridge.bridge-nf-call-iptables=0`).
 
-use super::{journey, Evidence, Explanation, Finding, Reference, Signature, Step};
+use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
+use crate::analysis::Analysis;
 use crate::connection::Side;
 use crate::journey::{Direction, Fate};
-use crate::report::Report;
 
 pub struct ReplyBypassesConntrack;
 
@@ -43,9 +43,9 @@ impl Signature for ReplyBypassesConntrack {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for connection in &report.connections {
+        for connection in &analysis.connections {
             // The Service was DNATed on this node to a backend...
             let Some(backend_leg) = connection
                 .legs
@@ -54,11 +54,11 @@ impl Signature for ReplyBypassesConntrack {
             else {
                 continue;
             };
-            if connection.legs.iter().any(|l| {
-                l.via
-                    .as_deref()
-                    .is_some_and(|v| v.contains("outside the node"))
-            }) {
+            if connection
+                .legs
+                .iter()
+                .any(|l| l.via.is_some_and(|v| v.is_outside_node()))
+            {
                 continue; // translated outside the node: see lb-hairpin-client-ip
             }
             let backend = backend_leg.to;
@@ -67,14 +67,16 @@ impl Signature for ReplyBypassesConntrack {
             // Delivered to the client: sent out towards it, or, where the capture gives no
             // directions, last seen on the interface the client's SYN came from.
             let client_side = connection.attempts[0].frames.first().and_then(|&f| {
-                journey(report, connection.attempts[0].journey)
+                analysis
+                    .journey(connection.attempts[0].journey)
                     .and_then(|j| j.hops.iter().find(|h| h.frame == f))
                     .map(|h| h.interface)
             });
             let delivered = |reply: &crate::connection::Reply| match reply.fate {
                 Fate::Delivered { .. } => true,
                 // No directions: it reached the client if it was seen on the client's interface.
-                Fate::Observed { .. } => journey(report, reply.journey)
+                Fate::Observed { .. } => analysis
+                    .journey(reply.journey)
                     .is_some_and(|j| j.hops.iter().any(|h| Some(h.interface) == client_side)),
                 _ => false,
             };
@@ -85,7 +87,7 @@ impl Signature for ReplyBypassesConntrack {
             else {
                 continue;
             };
-            let Some(reply_journey) = journey(report, reply.journey) else {
+            let Some(reply_journey) = analysis.journey(reply.journey) else {
                 continue;
             };
             if reply_journey.hops.iter().any(|h| !h.changes.is_empty()) {
@@ -95,10 +97,10 @@ impl Signature for ReplyBypassesConntrack {
                 continue;
             };
             let first_syn = &connection.attempts[0];
-            let dnat_hop = journey(report, first_syn.journey).and_then(|j| {
+            let dnat_hop = analysis.journey(first_syn.journey).and_then(|j| {
                 j.hops
                     .iter()
-                    .find(|h| h.changes.iter().any(|c| c.starts_with("DNAT")))
+                    .find(|h| h.changes.iter().any(|c| c.is_dnat()))
             });
             // A promiscuous copy on the bridge device, received but not for this host: the frame
             // was switched, not routed.
@@ -117,7 +119,7 @@ impl Signature for ReplyBypassesConntrack {
                     frames: vec![hop.frame],
                     what: format!(
                         "the node DNATs it to {backend} ({}, on {})",
-                        hop.changes.join(", "),
+                        crate::words::changes_text(&hop.changes),
                         hop.interface_name
                     ),
                 });

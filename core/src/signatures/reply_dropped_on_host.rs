@@ -2,8 +2,8 @@
 //! the pod; the client retries.
 
 use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
+use crate::analysis::Analysis;
 use crate::journey::Fate;
-use crate::report::{display_name_of, Report};
 
 pub struct ReplyDroppedOnHost;
 
@@ -44,9 +44,9 @@ impl Signature for ReplyDroppedOnHost {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for connection in &report.connections {
+        for connection in &analysis.connections {
             let dropped: Vec<_> = connection
                 .syn_acks
                 .iter()
@@ -62,8 +62,8 @@ impl Signature for ReplyDroppedOnHost {
             else {
                 continue;
             };
-            let arrived = display_name_of(report, interface);
-            let pod_side = display_name_of(report, expected);
+            let arrived = analysis.interface_name(interface);
+            let pod_side = analysis.interface_name(expected);
             let sightings: usize = dropped.iter().map(|r| r.frames.len()).sum();
             let mut evidence = vec![Evidence {
                 frames: connection
@@ -87,7 +87,7 @@ impl Signature for ReplyDroppedOnHost {
             let left_by: Vec<u32> = connection
                 .attempts
                 .iter()
-                .filter_map(|a| report.journeys.iter().find(|j| j.id == a.journey))
+                .filter_map(|a| analysis.journey(a.journey))
                 .filter_map(|j| match j.fate {
                     Fate::LeftNode { interface } => Some(interface),
                     _ => None,
@@ -97,7 +97,7 @@ impl Signature for ReplyDroppedOnHost {
             if let Some(out) = asymmetric {
                 evidence.push(Evidence {
                     frames: connection.attempts.iter().filter_map(|a| a.frames.last().copied()).collect(),
-                    what: format!("they leave the node through {}, but the replies come back through {arrived}: asymmetric routing", display_name_of(report, out)),
+                    what: format!("they leave the node through {}, but the replies come back through {arrived}: asymmetric routing", analysis.interface_name(out)),
                 });
             }
             evidence.push(Evidence {

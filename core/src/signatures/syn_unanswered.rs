@@ -1,8 +1,8 @@
 //! `syn-unanswered`: a client retries its SYN and nothing ever answers — no SYN-ACK, no reset.
 
-use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::analysis::Analysis;
 use crate::journey::{Fate, TunnelKind};
-use crate::report::{display_name_of, Report};
 
 pub struct SynUnanswered;
 
@@ -34,9 +34,9 @@ impl Signature for SynUnanswered {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for connection in &report.connections {
+        for connection in &analysis.connections {
             if connection.attempts.len() < 2
                 || !connection.syn_acks.is_empty()
                 || !connection.resets.is_empty()
@@ -49,7 +49,7 @@ impl Signature for SynUnanswered {
             let Some(last) = connection
                 .attempts
                 .last()
-                .and_then(|a| journey(report, a.journey))
+                .and_then(|a| analysis.journey(a.journey))
             else {
                 continue;
             };
@@ -65,21 +65,21 @@ impl Signature for SynUnanswered {
                 Fate::LeftNode { interface } => (
                     format!(
                         "each SYN left the node through {}",
-                        display_name_of(report, interface)
+                        analysis.interface_name(interface)
                     ),
                     format!(
                         "beyond {}: the SYNs left this node and nothing came back",
-                        display_name_of(report, interface)
+                        analysis.interface_name(interface)
                     ),
                 ),
                 Fate::Delivered { interface } => (
                     format!(
                         "each SYN was delivered to the pod on {}",
-                        display_name_of(report, interface)
+                        analysis.interface_name(interface)
                     ),
                     format!(
                         "the destination pod behind {}: it received the SYNs and never answered",
-                        display_name_of(report, interface)
+                        analysis.interface_name(interface)
                     ),
                 ),
                 Fate::EndedEarly { interface, .. }
@@ -87,17 +87,17 @@ impl Signature for SynUnanswered {
                 | Fate::Resegmented { interface } => (
                     format!(
                         "each SYN was last seen arriving on {}",
-                        display_name_of(report, interface)
+                        analysis.interface_name(interface)
                     ),
                     format!(
                         "this node, after {}: the SYNs were never sent on",
-                        display_name_of(report, interface)
+                        analysis.interface_name(interface)
                     ),
                 ),
                 Fate::Observed { interface } => (
                     format!(
                         "the capture on {} shows only the SYNs",
-                        display_name_of(report, interface)
+                        analysis.interface_name(interface)
                     ),
                     "after the capture point: no reply came back".into(),
                 ),

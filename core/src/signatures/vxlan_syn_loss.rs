@@ -1,11 +1,12 @@
 //! `vxlan-syn-loss`: SYNs that cross a VXLAN overlay go unanswered and are retried on Linux's
 //! backoff schedule, so connecting takes 63 s (or 1 s).
 
-use super::{journey, Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
+use crate::analysis::{Analysis, HopReport, JourneyReport};
 use crate::connection::Attempt;
 use crate::connection::Outcome;
+use crate::journey::Encapsulation;
 use crate::journey::{Fate, TunnelKind};
-use crate::report::{EncapsulationReport, HopReport, JourneyReport, Report};
 
 pub struct VxlanSynLoss;
 
@@ -14,7 +15,7 @@ type Lost<'r> = (
     &'r Attempt,
     &'r JourneyReport,
     &'r HopReport,
-    &'r EncapsulationReport,
+    &'r Encapsulation,
     View,
 );
 
@@ -64,9 +65,9 @@ impl Signature for VxlanSynLoss {
         &EXPLANATION
     }
 
-    fn detect(&self, report: &Report) -> Vec<Finding> {
+    fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for connection in &report.connections {
+        for connection in &analysis.connections {
             if connection.attempts.len() < 2 {
                 continue;
             }
@@ -89,7 +90,7 @@ impl Signature for VxlanSynLoss {
             }
             let mut tunnelled: Vec<Lost<'_>> = Vec::new();
             for attempt in &lost {
-                let Some(j) = journey(report, attempt.journey) else {
+                let Some(j) = analysis.journey(attempt.journey) else {
                     continue;
                 };
                 let Some(last) = j.hops.last() else { continue };
@@ -184,8 +185,8 @@ impl Signature for VxlanSynLoss {
                 _ => (Severity::Error, "never connected".to_string()),
             };
             let peer = match view {
-                View::Sender => first_outer.destination.clone(),
-                View::Receiver => first_outer.source.clone(),
+                View::Sender => first_outer.destination,
+                View::Receiver => first_outer.source,
             };
             let mut finding = Finding::new(
                 self,

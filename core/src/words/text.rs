@@ -1,14 +1,30 @@
 //! The readable form of a report, for a terminal.
 
-use std::io::{self, Write};
+use std::fmt::{self, Write};
 
-use dropscope_core::connection::{DnsOutcome, Outcome, Side, UdpOutcome};
-use dropscope_core::journey::{Fate, InterfaceRole};
-use dropscope_core::report::Report;
-use dropscope_core::signatures::{Explanation, Severity};
+use super::{connection_outcome, dns_outcome, fate_text, frame_list as frames, leg_via};
+use crate::journey::Fate;
+use crate::report::Report;
+use crate::signatures::{Explanation, Severity};
 
-pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Result<()> {
-    let capture = &report.capture;
+/// The report as the CLI prints it; `name` is the capture's file name.
+pub fn report_text(name: &str, report: &Report) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_report(&mut out, name, report);
+    out
+}
+
+/// The whole write-up behind a signature, as the CLI prints it.
+pub fn explanation_text(id: &str, explanation: &Explanation) -> String {
+    let mut out = String::new();
+    let _ = write_explanation(&mut out, id, explanation);
+    out
+}
+
+fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
+    let analysis = &report.analysis;
+    let capture = &analysis.capture;
     let link_types: Vec<String> = capture.link_types.keys().cloned().collect();
     writeln!(
         out,
@@ -36,10 +52,10 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
     } else {
         writeln!(out, "\nFindings")?;
         for finding in &report.findings {
+            // Loud where it matters in a terminal.
             let severity = match finding.severity {
-                Severity::Error => "ERROR",
-                Severity::Warning => "WARNING",
-                Severity::Info => "info",
+                Severity::Error | Severity::Warning => finding.severity.to_string().to_uppercase(),
+                Severity::Info => finding.severity.to_string(),
             };
             writeln!(
                 out,
@@ -81,40 +97,19 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
     }
 
     writeln!(out, "\nInterfaces")?;
-    for interface in &report.interfaces {
-        let role = match interface.role {
-            InterfaceRole::PodSide { pod: Some(pod) } => format!("pod side ({pod})"),
-            InterfaceRole::PodSide { pod: None } => "pod side".into(),
-            InterfaceRole::Bridge => "bridge".into(),
-            InterfaceRole::Tunnel => "tunnel".into(),
-            InterfaceRole::Uplink => "uplink".into(),
-            InterfaceRole::Unknown => "unknown".into(),
-        };
+    for interface in &analysis.interfaces {
         writeln!(
             out,
             "  {:<12} {:<24} {}",
-            interface.name, role, interface.why
+            interface.name,
+            interface.role.to_string(),
+            interface.why
         )?;
     }
 
-    writeln!(out, "\nTCP connections ({})", report.connections.len())?;
-    for c in &report.connections {
-        let outcome = match c.outcome {
-            Outcome::Established => {
-                format!("established in {:.3} s", c.time_to_connect.unwrap_or(0.0))
-            }
-            Outcome::ResetByClient => {
-                "never established: the client reset every SYN-ACK it got".into()
-            }
-            Outcome::Refused => "refused: the server answered with a reset".into(),
-            Outcome::GaveUp => {
-                "never established: no SYN-ACK reached the client, which gave up".into()
-            }
-            Outcome::Unanswered => {
-                "no SYN-ACK reached the client (still retrying when the capture ended)".into()
-            }
-            Outcome::MidStream => "already open when the capture started".into(),
-        };
+    writeln!(out, "\nTCP connections ({})", analysis.connections.len())?;
+    for c in &analysis.connections {
+        let outcome = connection_outcome(c);
         writeln!(out, "  #{} {} → {}: {outcome}", c.id, c.client, c.server)?;
         if c.attempts.len() > 1 {
             let gaps: Vec<String> = c.retry_gaps().iter().map(|g| format!("{g:.1}")).collect();
@@ -126,8 +121,11 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
             )?;
         }
         if c.legs.len() > 1 {
-            for leg in &c.legs {
-                match &leg.via {
+            for (at, leg) in c.legs.iter().enumerate() {
+                let via = at
+                    .checked_sub(1)
+                    .and_then(|p| leg_via(analysis, &c.legs[p], leg));
+                match via {
                     None => writeln!(
                         out,
                         "      leg {} → {} (frames {})",
@@ -168,13 +166,10 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
             writeln!(out, "      ({} SYN-ACKs in all)", c.syn_acks.len())?;
         }
         if let Some(reset) = c.resets.first() {
-            let by = match reset.by {
-                Side::Client => "the client",
-                Side::Server => "the server",
-            };
             writeln!(
                 out,
-                "      RST sent by {by}, {} → {} (frames {})",
+                "      RST sent by {}, {} → {} (frames {})",
+                reset.by,
                 reset.from,
                 reset.to,
                 frames(&reset.frames)
@@ -182,22 +177,10 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
         }
     }
 
-    if !report.dns.is_empty() {
-        writeln!(out, "\nDNS queries ({})", report.dns.len())?;
-        for q in &report.dns {
-            let outcome = match q.outcome {
-                DnsOutcome::Answered => {
-                    format!("answered in {:.3} s", q.time_to_answer.unwrap_or(0.0))
-                }
-                DnsOutcome::AnsweredAfterRetry => format!(
-                    "answered only after a retry, {:.3} s",
-                    q.time_to_answer.unwrap_or(0.0)
-                ),
-                DnsOutcome::AnswerLostOnNode => {
-                    "the answer reached the node but not the client".into()
-                }
-                DnsOutcome::Unanswered => "no answer".into(),
-            };
+    if !analysis.dns.is_empty() {
+        writeln!(out, "\nDNS queries ({})", analysis.dns.len())?;
+        for q in &analysis.dns {
+            let outcome = dns_outcome(q);
             let sent: Vec<String> = q.attempts.iter().map(|a| a.frame.to_string()).collect();
             writeln!(
                 out,
@@ -212,23 +195,18 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
         }
     }
 
-    if !report.udp.is_empty() {
-        writeln!(out, "\nOther UDP exchanges ({})", report.udp.len())?;
-        for u in report.udp.iter().take(50) {
-            let outcome = match u.outcome {
-                UdpOutcome::Answered => "answered",
-                UdpOutcome::RepliesLostOnNode => "replies reached the node but not the client",
-                UdpOutcome::OneWay => "one way only",
-            };
+    if !analysis.udp.is_empty() {
+        writeln!(out, "\nOther UDP exchanges ({})", analysis.udp.len())?;
+        for u in analysis.udp.iter().take(50) {
             writeln!(
                 out,
-                "  {} → {}: {} sent, {} back: {outcome}",
-                u.client, u.server, u.from_client, u.from_server
+                "  {} → {}: {} sent, {} back: {}",
+                u.client, u.server, u.from_client, u.from_server, u.outcome
             )?;
         }
     }
 
-    let early: Vec<_> = report
+    let early: Vec<_> = analysis
         .journeys
         .iter()
         .filter(|j| matches!(j.fate, Fate::EndedEarly { .. }))
@@ -244,36 +222,23 @@ pub fn write_report(out: &mut impl Write, path: &str, report: &Report) -> io::Re
                 out,
                 "  {} {} → {} (frames {}): {}",
                 journey.packet,
-                journey.last_hop.from,
-                journey.last_hop.to,
+                journey.last_hop().from,
+                journey.last_hop().to,
                 frames(&journey.frames),
-                journey.outcome
+                fate_text(analysis, journey)
             )?;
         }
     }
     writeln!(
         out,
         "\n{} journeys in all; {} listed in --json",
-        report.journeys_total,
-        report.journeys.len()
+        analysis.journeys_total,
+        analysis.journeys.len()
     )?;
     Ok(())
 }
 
-fn frames(frames: &[u64]) -> String {
-    frames
-        .iter()
-        .map(|f| f.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-/// The whole write-up behind a signature.
-pub fn write_explanation(
-    out: &mut impl Write,
-    id: &str,
-    explanation: &Explanation,
-) -> io::Result<()> {
+fn write_explanation(out: &mut String, id: &str, explanation: &Explanation) -> fmt::Result {
     writeln!(out, "{id}: {}\n", explanation.title)?;
     writeln!(out, "Symptom\n  {}\n", explanation.symptom)?;
     writeln!(out, "Cause\n  {}\n", explanation.cause)?;

@@ -1,10 +1,12 @@
-//! The geometry of the pictures, as plain functions of a scene: where each station of the path
-//! sits, where each packet is at a moment of the animation, the ladder's columns and rungs,
-//! the retry timeline's marks. Tested natively; the components only draw what these return.
+//! The path: the stations a scene's packets crossed (client, each interface, server), the
+//! animation clock, where each packet is at a moment, the failure point and the drop marks.
 
-use dropscope_core::journey::{Fate, InterfaceKey, InterfaceRole};
+use dropscope_core::analysis::{
+    unnamed_interface, HopReport, InterfaceReport, JourneyReport, PacketKind,
+};
+use dropscope_core::journey::{Direction, Fate, InterfaceKey, InterfaceRole};
 use dropscope_core::packets::seconds_since;
-use dropscope_core::report::{InterfaceReport, JourneyReport};
+use dropscope_core::words;
 
 use crate::protocol::Scene;
 
@@ -18,7 +20,7 @@ pub fn scaled_step(gap: f64) -> f64 {
 
 /// How long a packet takes to fly from its sender to its first sighting, or from its last
 /// sighting to its destination.
-const TRAVEL: f64 = 0.35;
+pub(crate) const TRAVEL: f64 = 0.35;
 /// How long a delivered packet stays visible at its destination.
 const LINGER: f64 = 0.5;
 
@@ -48,24 +50,18 @@ impl Topology {
 
 /// Whether a journey goes from the client towards the server.
 pub fn is_forward(scene: &Scene, journey: &JourneyReport) -> bool {
-    let first = &journey.hops[0];
-    let Some(client) = &scene.client else {
+    let first = journey.first_hop();
+    let Some(client) = scene.client else {
         return true;
     };
-    if &first.from == client {
+    if first.from == client {
         return true;
     }
-    if &first.to == client {
+    if first.to == client {
         return false;
     }
     // NAT changed the client's view: compare addresses alone.
-    let address = |endpoint: &str| {
-        endpoint
-            .rsplit_once(':')
-            .map_or(endpoint, |(a, _)| a)
-            .to_string()
-    };
-    address(&first.to) != address(client)
+    first.to.address != client.address
 }
 
 fn hop_keys(journey: &JourneyReport) -> Vec<InterfaceKey> {
@@ -114,34 +110,25 @@ pub fn topology(scene: &Scene, interfaces: &[InterfaceReport], width: f64) -> To
     stations.push(Station {
         key: None,
         label: "client".into(),
-        caption: scene.client.clone().unwrap_or_default(),
+        caption: scene.client.map(|c| c.to_string()).unwrap_or_default(),
         role: "client",
         x: 0.0,
     });
     for key in order {
         let report = interfaces.iter().find(|i| i.key == key);
-        let (caption, role) = match report.map(|r| r.role) {
-            Some(InterfaceRole::PodSide { pod: Some(pod) }) => {
-                (format!("veth of pod {pod}"), "pod-side")
-            }
-            Some(InterfaceRole::PodSide { pod: None }) => ("a pod's veth".to_string(), "pod-side"),
-            Some(InterfaceRole::Bridge) => ("bridge".to_string(), "bridge"),
-            Some(InterfaceRole::Tunnel) => ("tunnel".to_string(), "tunnel"),
-            Some(InterfaceRole::Uplink) => ("node uplink".to_string(), "uplink"),
-            _ => ("interface".to_string(), "unknown"),
-        };
+        let role = report.map_or(InterfaceRole::Unknown, |r| r.role);
         stations.push(Station {
             key: Some(key),
-            label: report.map_or_else(|| format!("if{key}"), |r| r.name.clone()),
-            caption,
-            role,
+            label: name_of(interfaces, key),
+            caption: words::role_caption(&role),
+            role: role_class(&role),
             x: 0.0,
         });
     }
     stations.push(Station {
         key: None,
         label: "server".into(),
-        caption: scene.server.clone().unwrap_or_default(),
+        caption: scene.server.map(|s| s.to_string()).unwrap_or_default(),
         role: "server",
         x: 0.0,
     });
@@ -205,20 +192,35 @@ pub struct Animation {
     pub duration: f64,
 }
 
-fn kind_of(label: &str) -> &'static str {
-    if label.contains("RST") {
-        "rst"
-    } else if label.contains("SYN-ACK") || label.contains("SYN, ACK") {
-        "syn-ack"
-    } else if label.contains("SYN") {
-        "syn"
-    } else if label.starts_with("DNS") {
-        "dns"
-    } else if label.starts_with("ICMP") {
-        "icmp"
-    } else {
-        "other"
+/// The CSS class of a packet's track or rung.
+pub fn kind_class(kind: PacketKind) -> &'static str {
+    match kind {
+        PacketKind::Rst => "rst",
+        PacketKind::SynAck => "syn-ack",
+        PacketKind::Syn => "syn",
+        PacketKind::DnsQuery | PacketKind::DnsAnswer => "dns",
+        PacketKind::IcmpError => "icmp",
+        PacketKind::Fin | PacketKind::Data | PacketKind::Ack | PacketKind::Other => "other",
     }
+}
+
+/// The CSS class of a station.
+fn role_class(role: &InterfaceRole) -> &'static str {
+    match role {
+        InterfaceRole::PodSide { .. } => "pod-side",
+        InterfaceRole::Bridge => "bridge",
+        InterfaceRole::Tunnel => "tunnel",
+        InterfaceRole::Uplink => "uplink",
+        InterfaceRole::Unknown => "unknown",
+    }
+}
+
+/// An interface's name in this capture.
+fn name_of(interfaces: &[InterfaceReport], key: InterfaceKey) -> String {
+    interfaces
+        .iter()
+        .find(|i| i.key == key)
+        .map_or_else(|| unnamed_interface(key), |i| i.name.clone())
 }
 
 /// Lays the scene's sightings on one clock, in capture-time order.
@@ -228,8 +230,7 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
     let start = scene
         .capture_start
         .or_else(|| scene.journeys.iter().map(|j| j.hops[0].time).min());
-    let relative =
-        |hop: &dropscope_core::report::HopReport| start.map_or(0.0, |s| seconds_since(s, hop.time));
+    let relative = |hop: &HopReport| start.map_or(0.0, |s| seconds_since(s, hop.time));
     for (track, journey) in scene.journeys.iter().enumerate() {
         for (hop_at, hop) in journey.hops.iter().enumerate() {
             if !hop.duplicate {
@@ -251,9 +252,9 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
         let hop = &journey.hops[hop_at];
         let station = topology.station_of(hop.interface).unwrap_or(0);
         let direction = match hop.direction {
-            dropscope_core::journey::Direction::In => "in on",
-            dropscope_core::journey::Direction::Out => "out of",
-            dropscope_core::journey::Direction::Unknown => "on",
+            Direction::In => "in on",
+            Direction::Out => "out of",
+            Direction::Unknown => "on",
         };
         let mut caption = format!(
             "frame {} · {} {} {} · {} → {}",
@@ -261,7 +262,7 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
         );
         if let Some(encapsulation) = &hop.encapsulation {
             caption.push_str(&format!(
-                " · inside {:?} {} → {}",
+                " · inside {} {} → {}",
                 encapsulation.kind, encapsulation.source, encapsulation.destination
             ));
         }
@@ -273,15 +274,9 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
             time,
             gap,
             caption,
-            changes: hop.changes.clone(),
+            changes: hop.changes.iter().map(|c| c.to_string()).collect(),
         });
     }
-    let name_of = |key: InterfaceKey| {
-        interfaces
-            .iter()
-            .find(|i| i.key == key)
-            .map_or_else(|| format!("if{key}"), |i| i.name.clone())
-    };
     // Each track's sightings, in one pass over the steps.
     let mut points_of: Vec<Vec<Point>> = vec![Vec::new(); scene.journeys.len()];
     for step in &steps {
@@ -314,7 +309,7 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
                     expected,
                 } => TrackEnd::Dropped {
                     station: topology.station_of(interface).unwrap_or(0),
-                    expected: name_of(expected),
+                    expected: name_of(interfaces, expected),
                 },
                 _ => {
                     points.push(Point {
@@ -328,12 +323,12 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
                 .resets
                 .iter()
                 .find(|r| r.journey == journey.id)
-                .map(|r| r.by.clone());
+                .map(|r| words::reset_sender(r.by, r.from));
             Track {
                 journey: journey.id,
                 label: journey.packet.clone(),
                 forward,
-                kind: kind_of(&journey.packet),
+                kind: kind_class(journey.kind),
                 points,
                 end,
                 sender,
@@ -450,284 +445,3 @@ pub fn drop_marks(animation: &Animation) -> Vec<(usize, bool, usize)> {
     }
     marks
 }
-
-/// The ladder: one column per endpoint the connection's legs show, one rung per packet.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Ladder {
-    pub columns: Vec<LadderColumn>,
-    pub rungs: Vec<Rung>,
-    pub width: f64,
-    pub height: f64,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct LadderColumn {
-    pub endpoint: String,
-    pub x: f64,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rung {
-    pub y: f64,
-    pub from_x: f64,
-    pub to_x: f64,
-    /// Where the packet's addressing changed on the way (the NAT), with what changed.
-    pub via: Option<(f64, String)>,
-    pub label: String,
-    pub time: f64,
-    pub frames: String,
-    pub kind: &'static str,
-    pub dropped: bool,
-}
-
-pub const RUNG_HEIGHT: f64 = 34.0;
-const LADDER_TOP: f64 = 44.0;
-
-pub fn ladder(scene: &Scene, width: f64) -> Ladder {
-    let mut endpoints: Vec<String> = Vec::new();
-    let add = |endpoint: &str, endpoints: &mut Vec<String>| {
-        if !endpoints.iter().any(|e| e == endpoint) {
-            endpoints.push(endpoint.to_string());
-        }
-    };
-    if let Some(connection) = &scene.connection {
-        for leg in &connection.legs {
-            add(&leg.from.to_string(), &mut endpoints);
-            add(&leg.to.to_string(), &mut endpoints);
-        }
-    }
-    let mut journeys: Vec<&JourneyReport> = scene.journeys.iter().collect();
-    journeys.sort_by_key(|j| j.hops[0].time);
-    for journey in &journeys {
-        let first = &journey.hops[0];
-        let last = journey.hops.last().unwrap_or(first);
-        for endpoint in [&first.from, &first.to, &last.from, &last.to] {
-            add(endpoint, &mut endpoints);
-        }
-    }
-    // The client on the left.
-    if let Some(client) = &scene.client {
-        if let Some(at) = endpoints.iter().position(|e| e == client) {
-            let client = endpoints.remove(at);
-            endpoints.insert(0, client);
-        }
-    }
-    let margin = 90.0_f64.min(width / 6.0);
-    let spacing = if endpoints.len() > 1 {
-        (width - 2.0 * margin) / (endpoints.len() - 1) as f64
-    } else {
-        0.0
-    };
-    let columns: Vec<LadderColumn> = endpoints
-        .iter()
-        .enumerate()
-        .map(|(at, endpoint)| LadderColumn {
-            endpoint: endpoint.clone(),
-            x: margin + spacing * at as f64,
-        })
-        .collect();
-    let x_of = |endpoint: &str| {
-        columns
-            .iter()
-            .find(|c| c.endpoint == endpoint)
-            .map_or(margin, |c| c.x)
-    };
-    let start = scene
-        .capture_start
-        .or_else(|| journeys.first().map(|j| j.hops[0].time));
-    let rungs = journeys
-        .iter()
-        .enumerate()
-        .map(|(at, journey)| {
-            let first = &journey.hops[0];
-            let last = journey.hops.last().unwrap_or(first);
-            // A packet goes from its sender to where it was last addressed.
-            let (from, to) = (&first.from, &last.to);
-            let changed = journey.hops.iter().find(|h| !h.changes.is_empty());
-            let via = changed.map(|hop| {
-                let x = if first.to != last.to {
-                    x_of(&first.to)
-                } else {
-                    x_of(&last.from)
-                };
-                (x, hop.changes.join("; "))
-            });
-            let frames: Vec<String> = journey.frames.iter().map(|f| f.to_string()).collect();
-            Rung {
-                y: LADDER_TOP + RUNG_HEIGHT * at as f64,
-                from_x: x_of(from),
-                to_x: x_of(to),
-                via,
-                label: journey.packet.clone(),
-                time: start.map_or(0.0, |s| seconds_since(s, first.time)),
-                frames: frames.join(", "),
-                kind: kind_of(&journey.packet),
-                dropped: matches!(journey.fate, Fate::EndedEarly { .. }),
-            }
-        })
-        .collect::<Vec<_>>();
-    let height = LADDER_TOP + RUNG_HEIGHT * rungs.len() as f64 + 10.0;
-    Ladder {
-        columns,
-        rungs,
-        width,
-        height,
-    }
-}
-
-/// The requests of a scene on a time axis, to show the retry schedule.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RetryTimeline {
-    pub marks: Vec<TimelineMark>,
-    pub gaps: Vec<(f64, String)>,
-    pub ticks: Vec<(f64, String)>,
-    pub width: f64,
-    /// Seconds from the first request to the last mark.
-    pub span: f64,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct TimelineMark {
-    pub x: f64,
-    pub time: f64,
-    pub frame: u64,
-    pub label: String,
-    /// A request (above the axis) or an answer (below).
-    pub request: bool,
-}
-
-/// `1.0 s`, `350 ms`, `12 µs`.
-pub fn duration_text(seconds: f64) -> String {
-    if seconds >= 1.0 {
-        format!("{seconds:.1} s")
-    } else if seconds >= 0.001 {
-        format!("{:.0} ms", seconds * 1e3)
-    } else {
-        format!("{:.0} µs", seconds * 1e6)
-    }
-}
-
-pub fn retry_timeline(scene: &Scene, width: f64) -> RetryTimeline {
-    let first_time = |id: &u64| {
-        scene
-            .journeys
-            .iter()
-            .find(|j| j.id == *id)
-            .map(|j| (j.hops[0].time, j.frames[0], j.packet.clone()))
-    };
-    let requests: Vec<_> = scene.requests.iter().filter_map(first_time).collect();
-    let answers: Vec<_> = scene.answers.iter().filter_map(first_time).collect();
-    let Some(start) = requests.iter().map(|r| r.0).min() else {
-        return RetryTimeline {
-            marks: Vec::new(),
-            gaps: Vec::new(),
-            ticks: Vec::new(),
-            width,
-            span: 0.0,
-        };
-    };
-    let mut times: Vec<(f64, u64, String, bool)> = requests
-        .iter()
-        .map(|(t, f, l)| (seconds_since(start, *t), *f, l.clone(), true))
-        .chain(
-            answers
-                .iter()
-                .map(|(t, f, l)| (seconds_since(start, *t), *f, l.clone(), false)),
-        )
-        .collect();
-    times.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let span = times.iter().map(|t| t.0).fold(0.0_f64, f64::max).max(1e-3);
-    let margin = 30.0;
-    let x_of = |t: f64| margin + (width - 2.0 * margin) * (t / span);
-    let marks: Vec<TimelineMark> = times
-        .iter()
-        .map(|(time, frame, label, request)| TimelineMark {
-            x: x_of(*time),
-            time: *time,
-            frame: *frame,
-            label: label.clone(),
-            request: *request,
-        })
-        .collect();
-    let request_marks: Vec<&TimelineMark> = marks.iter().filter(|m| m.request).collect();
-    let gaps = request_marks
-        .windows(2)
-        .map(|w| {
-            (
-                (w[0].x + w[1].x) / 2.0,
-                format!("+{}", duration_text(w[1].time - w[0].time)),
-            )
-        })
-        .collect();
-    // About six ticks at a round interval.
-    let raw = span / 6.0;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let interval = [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * magnitude)
-        .find(|i| *i >= raw)
-        .unwrap_or(10.0 * magnitude);
-    let ticks = (0..=((span / interval).floor() as usize).min(20))
-        .map(|n| {
-            let t = n as f64 * interval;
-            (x_of(t), duration_text(t).replace("0 µs", "0"))
-        })
-        .collect();
-    RetryTimeline {
-        marks,
-        gaps,
-        ticks,
-        width,
-        span,
-    }
-}
-
-/// Height of a row of the packet list, in px.
-pub const ROW_HEIGHT: f64 = 22.0;
-
-/// Browsers cap an element's height (about 33.5 million px in Chromium): past this, the
-/// scrollbar covers the rows at a coarser scale, and rows are placed relative to it.
-const MAX_SPACER_PX: f64 = 30_000_000.0;
-
-/// Rows the packet list shows at once.
-pub const VISIBLE_ROWS: f64 = 18.0;
-
-/// The scroll geometry of a list of `total` rows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Scroll {
-    pub total: u32,
-    /// Rows per `ROW_HEIGHT` of scrollbar (1 unless the list is taller than the cap).
-    pub scale: f64,
-}
-
-impl Scroll {
-    pub fn of(total: u32) -> Scroll {
-        Scroll {
-            total,
-            scale: (total as f64 * ROW_HEIGHT / MAX_SPACER_PX).max(1.0),
-        }
-    }
-
-    pub fn spacer_height(self) -> f64 {
-        self.total as f64 * ROW_HEIGHT / self.scale
-    }
-
-    /// The (fractional) row at the top of the viewport: the scrollbar's range maps onto the
-    /// rows' range, so that its end shows the last rows.
-    pub fn row_at(self, scroll_top: f64) -> f64 {
-        let rows = self.total as f64 - VISIBLE_ROWS;
-        let range = self.spacer_height() - VISIBLE_ROWS * ROW_HEIGHT;
-        if rows <= 0.0 || range <= 0.0 {
-            return scroll_top / ROW_HEIGHT;
-        }
-        (scroll_top * rows / range).clamp(0.0, rows)
-    }
-
-    /// Where row `at` is drawn, in the spacer's pixels.
-    pub fn top_of(self, at: u32, scroll_top: f64) -> f64 {
-        scroll_top + (at as f64 - self.row_at(scroll_top)) * ROW_HEIGHT
-    }
-}
-
-#[cfg(test)]
-mod tests;

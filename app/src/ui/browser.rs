@@ -1,0 +1,117 @@
+//! Browser glue: the page's query, downloads, opening a capture by URL, the theme.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{AppState, Status};
+use crate::protocol::ExportFormat;
+
+pub(super) fn query() -> Option<web_sys::UrlSearchParams> {
+    let search = window().location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()
+}
+
+pub(super) fn download(format: ExportFormat, text: &str, state: &AppState) {
+    let (mime, extension) = match format {
+        ExportFormat::Json => ("application/json", "json"),
+        ExportFormat::Markdown => ("text/markdown", "md"),
+    };
+    let name = match state.status.get_untracked() {
+        Status::Ready => state
+            .overview
+            .with_untracked(|o| o.as_ref().map(|o| o.name.clone()))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = document();
+    if let Ok(anchor) = document.create_element("a") {
+        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(&format!(
+            "{}.dropscope.{extension}",
+            name.trim_end_matches(".pcap")
+        ));
+        anchor
+            .set_attribute("data-testid", &format!("download-{extension}"))
+            .ok();
+        anchor.set_text_content(Some(text));
+        anchor.set_hidden(true);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&anchor);
+            anchor.click();
+            let _ = body.remove_child(&anchor);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub(super) fn open_url(state: AppState, url: String) {
+    let location = window().location();
+    let base = location.href().unwrap_or_default();
+    let same_origin = web_sys::Url::new_with_base(&url, &base)
+        .ok()
+        .filter(|u| Some(u.origin()) == location.origin().ok());
+    let Some(resolved) = same_origin else {
+        state.status.set(Status::Failed {
+            name: url,
+            message: "only captures from this page's own site can be opened by URL".into(),
+        });
+        return;
+    };
+    let name = resolved
+        .pathname()
+        .rsplit('/')
+        .next()
+        .unwrap_or("capture")
+        .to_string();
+    let href = resolved.href();
+    leptos::task::spawn_local(async move {
+        let fetched = async {
+            let response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(&href))
+                .await
+                .map_err(|e| format!("{e:?}"))?;
+            let response: web_sys::Response = response.unchecked_into();
+            if !response.ok() {
+                return Err(format!("HTTP {}", response.status()));
+            }
+            let blob = wasm_bindgen_futures::JsFuture::from(
+                response.blob().map_err(|e| format!("{e:?}"))?,
+            )
+            .await
+            .map_err(|e| format!("{e:?}"))?;
+            Ok::<web_sys::Blob, String>(blob.unchecked_into())
+        };
+        match fetched.await {
+            Ok(blob) => state.open_blob(name, blob, false),
+            Err(message) => state.status.set(Status::Failed {
+                name,
+                message: format!("could not load it: {message}"),
+            }),
+        }
+    });
+}
+
+pub(super) fn toggle_theme() {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let dark = match root.get_attribute("data-theme").as_deref() {
+        Some("dark") => false,
+        Some("light") => true,
+        _ => !window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    };
+    let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+}

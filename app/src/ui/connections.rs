@@ -1,0 +1,57 @@
+//! The list of connections, those in findings and the failed ones first.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::protocol::Selection;
+
+#[component]
+pub(super) fn ConnectionList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let connections = move || {
+        state.overview.with(|o| {
+            o.as_ref()
+                .map(|o| o.connections.clone())
+                .unwrap_or_default()
+        })
+    };
+    let total = move || {
+        state
+            .overview
+            .with(|o| o.as_ref().map_or(0, |o| o.connections_total))
+    };
+    view! {
+        <section class="connections" aria-label="Connections">
+            <h2>{move || format!("Connections ({})", total())}</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr><th>"client"</th><th>"server"</th><th>"outcome"</th><th>"SYNs"</th><th>"connect time"</th></tr></thead>
+                    <tbody>
+                        <For each=connections key=|c| c.id let:connection>
+                            {
+                                let id = connection.id;
+                                let selected = move || state.selection.get() == Some(Selection::Connection(id));
+                                view! {
+                                    <tr class:selected=selected data-testid=format!("connection-{id}")>
+                                        <td>
+                                            <button class="link" on:click=move |_| state.select(Selection::Connection(id))>
+                                                {connection.client.to_string()}
+                                            </button>
+                                        </td>
+                                        <td>{connection.server.to_string()}</td>
+                                        <td>{connection.outcome.to_string()}</td>
+                                        <td>{connection.attempts}</td>
+                                        <td>{connection.time_to_connect.map(dropscope_core::words::duration).unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || { total() > connections().len() }>
+                <p class="muted">{move || format!("The first {} are listed: those in findings, then failed ones.", connections().len())}</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,238 @@
+//! The page's state (one [`AppState`] of signals, shared by context) and its reducer: what
+//! the page does with each answer of the worker.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::browser::download;
+use super::packets;
+use crate::client::Client;
+use crate::examples::Example;
+use crate::fragment::ViewState;
+use crate::protocol::{Overview, PacketDetail, Request, Response, RowsPage, Scene, Selection};
+
+/// What the page is doing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    Idle,
+    Loading {
+        name: String,
+        bytes: u64,
+        total: u64,
+        frames: u64,
+        elapsed_ms: f64,
+    },
+    Ready,
+    Failed {
+        name: String,
+        message: String,
+    },
+    Crashed {
+        message: String,
+    },
+    Cancelled {
+        name: String,
+    },
+}
+
+/// The page's state, shared by context. Every field is a signal handle, so it is `Copy`.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub status: RwSignal<Status>,
+    pub overview: RwSignal<Option<Overview>>,
+    pub selection: RwSignal<Option<Selection>>,
+    pub scene: RwSignal<Option<Scene>>,
+    pub rows: RwSignal<Option<RowsPage>>,
+    pub detail: RwSignal<Option<PacketDetail>>,
+    pub filter: RwSignal<String>,
+    /// Whether the packet list shows only the selection's packets.
+    pub scoped: RwSignal<bool>,
+    pub selected_frame: RwSignal<Option<u64>>,
+    pub example: RwSignal<Option<String>>,
+    /// What the URL asked for, applied once the capture is analysed.
+    pub pending: RwSignal<Option<ViewState>>,
+    pub notice: RwSignal<Option<String>>,
+    /// The analysis worker has started (its wasm is loaded): nothing more will be fetched.
+    pub worker_ready: RwSignal<bool>,
+    pub embed: bool,
+    /// `?crash-test`: the worker panics before the next capture (once), for the browser test
+    /// of recovery.
+    pub crash_next: StoredValue<bool>,
+    pub client: StoredValue<Client, LocalStorage>,
+}
+
+impl AppState {
+    pub fn send(&self, request: Request) {
+        self.client.with_value(|c| c.send(&request));
+    }
+
+    pub fn select(&self, selection: Selection) {
+        self.selection.set(Some(selection));
+        self.scene.set(None);
+        self.send(Request::Scene { selection });
+        self.refresh_rows(0);
+    }
+
+    pub fn refresh_rows(&self, start: u32) {
+        if self.overview.with_untracked(Option::is_none) {
+            return;
+        }
+        let scope = if self.scoped.get_untracked() {
+            self.selection.get_untracked()
+        } else {
+            None
+        };
+        self.send(Request::Rows {
+            filter: self.filter.get_untracked(),
+            scope,
+            start,
+            count: packets::PAGE_ROWS,
+        });
+    }
+
+    pub fn show_frame(&self, frame: u64) {
+        self.selected_frame.set(Some(frame));
+        self.send(Request::Detail { frame });
+    }
+
+    pub(super) fn open_blob(&self, name: String, blob: web_sys::Blob, crash_first: bool) {
+        let size = blob.size() as u64;
+        self.overview.set(None);
+        self.scene.set(None);
+        self.rows.set(None);
+        self.detail.set(None);
+        self.selection.set(None);
+        self.selected_frame.set(None);
+        self.notice.set(None);
+        self.status.set(Status::Loading {
+            name: name.clone(),
+            bytes: 0,
+            total: size,
+            frames: 0,
+            elapsed_ms: 0.0,
+        });
+        if crash_first {
+            self.send(Request::Panic);
+        }
+        self.client
+            .with_value(|c| c.send_with(&Request::Open { name, size }, Some(&blob)));
+    }
+
+    pub fn open_file(&self, file: web_sys::File) {
+        self.example.set(None);
+        let name = file.name();
+        let crash = self.crash_next.get_value();
+        self.crash_next.set_value(false);
+        self.open_blob(name, file.into(), crash);
+    }
+
+    pub fn open_example(&self, example: &'static Example) {
+        self.example.set(Some(example.id().to_string()));
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(example.bytes));
+        match web_sys::Blob::new_with_u8_array_sequence(&parts) {
+            Ok(blob) => self.open_blob(example.file_name().to_string(), blob, false),
+            Err(e) => self
+                .notice
+                .set(Some(format!("could not open the example: {e:?}"))),
+        }
+    }
+
+    pub fn cancel(&self) {
+        let name = match self.status.get_untracked() {
+            Status::Loading { name, .. } => name,
+            _ => return,
+        };
+        self.worker_ready.set(false);
+        self.client.with_value(Client::restart);
+        self.status.set(Status::Cancelled { name });
+    }
+
+    /// Applies an answer of the worker.
+    pub(super) fn receive(&self, response: Response) {
+        match response {
+            Response::Ready => self.worker_ready.set(true),
+            Response::Progress {
+                bytes,
+                total,
+                frames,
+                elapsed_ms,
+            } => self.status.update(|status| {
+                if let Status::Loading { name, .. } = status {
+                    *status = Status::Loading {
+                        name: name.clone(),
+                        bytes,
+                        total,
+                        frames,
+                        elapsed_ms,
+                    };
+                }
+            }),
+            Response::Overview(overview) => {
+                let first = if overview.findings.is_empty() {
+                    overview
+                        .connections
+                        .first()
+                        .map(|c| Selection::Connection(c.id))
+                } else {
+                    Some(Selection::Finding(0))
+                };
+                self.overview.set(Some(*overview));
+                self.status.set(Status::Ready);
+                match self.pending.get_untracked() {
+                    Some(state) => {
+                        self.pending.set(None);
+                        self.filter.set(state.filter.clone());
+                        if let Some(selection) = state.selection.or(first) {
+                            self.select(selection);
+                        } else {
+                            self.refresh_rows(0);
+                        }
+                        if let Some(frame) = state.frame {
+                            self.show_frame(frame);
+                        }
+                    }
+                    None => match first {
+                        Some(selection) => self.select(selection),
+                        None => self.refresh_rows(0),
+                    },
+                }
+            }
+            Response::Scene(scene) => {
+                if Some(scene.selection) == self.selection.get_untracked() {
+                    self.scene.set(Some(*scene));
+                }
+            }
+            Response::Rows(page) => self.rows.set(Some(page)),
+            Response::Detail(detail) => {
+                if Some(detail.frame) == self.selected_frame.get_untracked() {
+                    self.detail.set(Some(*detail));
+                }
+            }
+            Response::Export { format, text } => download(format, &text, self),
+            Response::Failed { message } => match self.status.get_untracked() {
+                Status::Loading { name, .. } => self.status.set(Status::Failed { name, message }),
+                _ => self.notice.set(Some(message)),
+            },
+            Response::Crashed { message } => {
+                // A panic arrives twice: its message from the panic hook, then the trap as an
+                // error event. Keep the message; replace the worker once.
+                if let Status::Crashed { message: first } = self.status.get_untracked() {
+                    if first.contains("RuntimeError") && !message.contains("RuntimeError") {
+                        self.status.set(Status::Crashed { message });
+                    }
+                    return;
+                }
+                self.status.set(Status::Crashed { message });
+                self.overview.set(None);
+                self.scene.set(None);
+                self.rows.set(None);
+                self.detail.set(None);
+                // Not from inside the dying worker's message handler.
+                let client = self.client;
+                self.worker_ready.set(false);
+                set_timeout(move || client.with_value(Client::restart), Duration::ZERO);
+            }
+        }
+    }
+}

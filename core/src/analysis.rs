@@ -1,0 +1,204 @@
+//! What happened in a capture, as data: the capture itself, the node's interfaces, every
+//! connection, DNS and UDP exchange, and the journeys that matter. Built by
+//! [`crate::analyzer::Analyzer`]; the signatures read it and say what it means
+//! ([`crate::report::Report`] is the two together). Plain typed data: words are made from it at
+//! the edges ([`crate::words`]), never parsed back.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::capture::Timestamp;
+use crate::connection::{Connection, DnsQuery, UdpExchange};
+use crate::journey::{Direction, Encapsulation, Endpoint, Fate, InterfaceKey, InterfaceRole};
+use crate::summary::CaptureSummary;
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Analysis {
+    pub capture: CaptureSummary,
+    pub interfaces: Vec<InterfaceReport>,
+    pub connections: Vec<Connection>,
+    pub dns: Vec<DnsQuery>,
+    /// UDP exchanges other than DNS.
+    pub udp: Vec<UdpExchange>,
+    /// Journeys worth showing (handshakes, resets, DNS, non-TCP, anything that ended early),
+    /// in id order.
+    pub journeys: Vec<JourneyReport>,
+    /// All journeys, including the data segments not listed.
+    pub journeys_total: u64,
+}
+
+impl Analysis {
+    /// The journey with this id, if it was kept.
+    pub fn journey(&self, id: u64) -> Option<&JourneyReport> {
+        let at = self.journeys.binary_search_by_key(&id, |j| j.id).ok()?;
+        self.journeys.get(at)
+    }
+
+    pub fn connection(&self, id: u64) -> Option<&Connection> {
+        // Connections are numbered from 1 in order.
+        self.connections
+            .get((id as usize).wrapping_sub(1))
+            .filter(|c| c.id == id)
+            .or_else(|| self.connections.iter().find(|c| c.id == id))
+    }
+
+    pub fn interface(&self, key: InterfaceKey) -> Option<&InterfaceReport> {
+        self.interfaces.iter().find(|i| i.key == key)
+    }
+
+    /// The name the analysis uses for an interface key.
+    pub fn interface_name(&self, key: InterfaceKey) -> String {
+        self.interface(key)
+            .map_or_else(|| unnamed_interface(key), |i| i.name.clone())
+    }
+}
+
+/// What an interface is called when nothing names it: `if3` for SLL2 interface index 3.
+pub fn unnamed_interface(key: InterfaceKey) -> String {
+    format!("if{key}")
+}
+
+/// The name for `key`: the one given, or [`unnamed_interface`].
+pub fn interface_name(names: &HashMap<InterfaceKey, String>, key: InterfaceKey) -> String {
+    names
+        .get(&key)
+        .cloned()
+        .unwrap_or_else(|| unnamed_interface(key))
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct InterfaceReport {
+    pub key: InterfaceKey,
+    pub name: String,
+    pub role: InterfaceRole,
+    /// The evidence for the role, in words.
+    pub why: String,
+}
+
+/// What kind of packet a journey carried: what the pictures and readers need to know without
+/// reading its description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PacketKind {
+    Syn,
+    SynAck,
+    /// A reset (RST, with or without ACK).
+    Rst,
+    Fin,
+    /// A TCP segment carrying data.
+    Data,
+    /// A TCP segment with only an acknowledgment.
+    Ack,
+    DnsQuery,
+    DnsAnswer,
+    /// An ICMP or ICMPv6 error about another packet (unreachable, too big, time exceeded).
+    IcmpError,
+    Other,
+}
+
+/// One transmitted packet and every place it was seen.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct JourneyReport {
+    pub id: u64,
+    pub kind: PacketKind,
+    /// A label for display, e.g. `TCP SYN`, `DNS query AAAA example.com (id 0x0b96)`.
+    pub packet: String,
+    /// Frame numbers (1-based, as in Wireshark) in path order.
+    pub frames: Vec<u64>,
+    pub hops: Vec<HopReport>,
+    pub fate: Fate,
+    pub bad_checksum: bool,
+}
+
+impl JourneyReport {
+    pub fn first_hop(&self) -> &HopReport {
+        &self.hops[0]
+    }
+
+    pub fn last_hop(&self) -> &HopReport {
+        self.hops.last().expect("a journey has at least one hop")
+    }
+
+    /// The sighting in `frame`, if it is one of this journey's.
+    pub fn hop_of_frame(&self, frame: u64) -> Option<&HopReport> {
+        self.hops.iter().find(|h| h.frame == frame)
+    }
+}
+
+/// One sighting of a journey's packet.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct HopReport {
+    pub frame: u64,
+    pub time: Timestamp,
+    pub interface: InterfaceKey,
+    pub interface_name: String,
+    pub direction: Direction,
+    /// The innermost packet's addresses here.
+    pub from: Endpoint,
+    pub to: Endpoint,
+    /// What changed since the previous sighting.
+    pub changes: Vec<HopChange>,
+    /// The outer headers, when the packet was inside a tunnel here.
+    pub encapsulation: Option<Encapsulation>,
+    pub duplicate: bool,
+}
+
+/// A rewrite between two sightings of a packet. Knowing which end of its connection sent the
+/// packet names the NAT step: the client's packets are DNATed and SNATed; the server's replies
+/// get those undone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum HopChange {
+    Dnat {
+        before: Endpoint,
+        after: Endpoint,
+    },
+    Snat {
+        before: Endpoint,
+        after: Endpoint,
+    },
+    UnDnat {
+        before: Endpoint,
+        after: Endpoint,
+    },
+    UnSnat {
+        before: Endpoint,
+        after: Endpoint,
+    },
+    /// The destination changed on a packet of no known connection.
+    Destination {
+        before: Endpoint,
+        after: Endpoint,
+    },
+    /// The source changed on a packet of no known connection.
+    Source {
+        before: Endpoint,
+        after: Endpoint,
+    },
+    Encapsulation {
+        tunnel: Encapsulation,
+    },
+    Decapsulation {
+        tunnel: Encapsulation,
+    },
+}
+
+impl HopChange {
+    pub fn is_dnat(&self) -> bool {
+        matches!(self, HopChange::Dnat { .. })
+    }
+
+    /// The endpoints before and after an address rewrite; `None` for tunnels.
+    pub fn rewrite(&self) -> Option<(Endpoint, Endpoint)> {
+        match *self {
+            HopChange::Dnat { before, after }
+            | HopChange::Snat { before, after }
+            | HopChange::UnDnat { before, after }
+            | HopChange::UnSnat { before, after }
+            | HopChange::Destination { before, after }
+            | HopChange::Source { before, after } => Some((before, after)),
+            HopChange::Encapsulation { .. } | HopChange::Decapsulation { .. } => None,
+        }
+    }
+}

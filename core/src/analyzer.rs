@@ -1,0 +1,361 @@
+//! The whole pipeline behind one push-based API.
+//!
+//! `Analyzer::push(chunk)` as often as needed, then `finish()`: capture → decode → journeys →
+//! connections gives the [`Analysis`]; the signatures then read it, and the [`Report`] is the
+//! two together.
+
+use std::collections::HashMap;
+
+use crate::analysis::{
+    interface_name, Analysis, HopChange, HopReport, InterfaceReport, JourneyReport, PacketKind,
+};
+use crate::capture::{CaptureReader, RecordKind, Timestamp};
+use crate::connection::{DnsTracker, Side, TcpTracker, UdpTracker};
+use crate::decode::{decode, tcp_flags, Reassembler};
+use crate::journey::{observe, Change, Fate, InterfaceKey, Journey, JourneyBuilder};
+use crate::packets::PacketIndex;
+use crate::report::Report;
+use crate::summary::CaptureSummary;
+
+/// Journeys kept in a report. Handshakes, DNS and packets that ended early are kept; plain
+/// data segments are counted only. Past this many, the rest are counted too.
+pub const MAX_REPORTED_JOURNEYS: usize = 200_000;
+
+#[derive(Clone, Debug, Default)]
+pub struct AnalyzeOptions {
+    /// Names for interface keys (SLL2 interface indexes), e.g. from `--ifnames 2=cni0`.
+    pub interface_names: HashMap<InterfaceKey, String>,
+    /// Also build a [`PacketIndex`] of every packet, for a viewer's packet list.
+    pub index_packets: bool,
+}
+
+impl AnalyzeOptions {
+    /// Parses `2=cni0,3=vethpoda`.
+    pub fn parse_interface_names(text: &str) -> Result<HashMap<InterfaceKey, String>, String> {
+        text.split(',')
+            .filter(|part| !part.trim().is_empty())
+            .map(|part| {
+                let (key, name) = part
+                    .split_once('=')
+                    .ok_or_else(|| format!("`{part}` is not INDEX=NAME"))?;
+                let key = key
+                    .trim()
+                    .parse::<InterfaceKey>()
+                    .map_err(|_| format!("`{key}` is not an interface index"))?;
+                let name = name.trim();
+                if name.is_empty() || name.len() > 64 {
+                    return Err(format!("`{part}`: the name must have 1 to 64 characters"));
+                }
+                Ok((key, name.to_string()))
+            })
+            .collect()
+    }
+}
+
+/// Runs the pipeline; see the module documentation.
+pub struct Analyzer {
+    reader: CaptureReader,
+    reassembler: Reassembler,
+    journeys: JourneyBuilder,
+    tcp: TcpTracker,
+    dns: DnsTracker,
+    udp: UdpTracker,
+    summary: CaptureSummary,
+    options: AnalyzeOptions,
+    finished: Vec<Journey>,
+    /// Journeys kept for the report, with the end of their connection that sent them.
+    reported: Vec<(Journey, Option<Side>)>,
+    journeys_total: u64,
+    last_time: Option<Timestamp>,
+    /// pcapng interface names, for captures whose interface keys are pcapng interfaces.
+    uses_sll2: bool,
+    index: Option<PacketIndex>,
+}
+
+impl Analyzer {
+    pub fn new(options: AnalyzeOptions) -> Analyzer {
+        Analyzer {
+            reader: CaptureReader::new(),
+            reassembler: Reassembler::new(),
+            journeys: JourneyBuilder::new(),
+            tcp: TcpTracker::new(),
+            dns: DnsTracker::new(),
+            udp: UdpTracker::new(),
+            summary: CaptureSummary::default(),
+            finished: Vec::new(),
+            reported: Vec::new(),
+            journeys_total: 0,
+            last_time: None,
+            uses_sll2: false,
+            index: options.index_packets.then(PacketIndex::new),
+            options,
+        }
+    }
+
+    /// Frames read so far.
+    pub fn frames(&self) -> u64 {
+        self.summary.frames
+    }
+
+    pub fn push(&mut self, chunk: &[u8]) {
+        let Analyzer {
+            reader,
+            reassembler,
+            journeys,
+            summary,
+            finished,
+            last_time,
+            uses_sll2,
+            index,
+            ..
+        } = self;
+        reader.push(chunk, |frame| {
+            summary.frames = frame.number;
+            if frame.kind != RecordKind::Packet {
+                return;
+            }
+            let packet = decode(frame);
+            summary.add_packet(frame, &packet);
+            if let Some(index) = index {
+                index.add(frame, &packet);
+            }
+            if let Some(time) = frame.timestamp {
+                *last_time = Some(last_time.map_or(time, |t| t.max(time)));
+            }
+            if matches!(packet.layers.first(), Some(crate::decode::Layer::LinuxSll(sll)) if sll.interface_index.is_some()) {
+                *uses_sll2 = true;
+            }
+            // Fragments are analysed once whole: the completed datagram replaces the last one.
+            let datagram = reassembler.add(frame.number, &packet);
+            let observation = match &datagram {
+                Some(datagram) => {
+                    let inner = crate::decode::decode_reassembled(datagram);
+                    let mut whole = packet.clone();
+                    whole.layers.extend(inner.layers);
+                    observe(frame, &whole)
+                }
+                None => observe(frame, &packet),
+            };
+            if let Some(observation) = observation {
+                journeys.add(observation, &mut |journey| finished.push(journey));
+            }
+        });
+        self.drain();
+    }
+
+    fn drain(&mut self) {
+        for journey in std::mem::take(&mut self.finished) {
+            self.journeys_total += 1;
+            let sender = self
+                .tcp
+                .add(&journey)
+                .or_else(|| self.dns.add(&journey))
+                .or_else(|| self.udp.add(&journey));
+            if self.reported.len() < MAX_REPORTED_JOURNEYS && worth_reporting(&journey) {
+                self.reported.push((journey, sender));
+            }
+        }
+    }
+
+    /// The report, and the packet index when `AnalyzeOptions::index_packets` asked for one.
+    pub fn finish_indexed(mut self) -> (Report, Option<PacketIndex>) {
+        let index = self.index.take();
+        (self.finish(), index)
+    }
+
+    pub fn finish(mut self) -> Report {
+        let mut finished = Vec::new();
+        self.journeys.finish(&mut |journey| finished.push(journey));
+        self.finished = finished;
+        self.drain();
+        let mut names: HashMap<InterfaceKey, String> = HashMap::new();
+        if !self.uses_sll2 {
+            for interface in self.reader.interfaces() {
+                if let Some(name) = &interface.name {
+                    names.insert(interface.id, name.clone());
+                }
+            }
+        }
+        names.extend(self.options.interface_names.clone());
+        let interfaces: Vec<InterfaceReport> = self
+            .journeys
+            .interface_roles(&names)
+            .into_iter()
+            .map(|(key, role, evidence)| InterfaceReport {
+                key,
+                name: interface_name(&names, key),
+                role,
+                why: evidence.reason,
+            })
+            .collect();
+        let capture_end = self.last_time;
+        let connections = self.tcp.finish(capture_end);
+        let dns = self.dns.finish();
+        let udp = self.udp.finish();
+        // Journeys close in the order they stop growing; the analysis lists them by id.
+        self.reported.sort_by_key(|(j, _)| j.id);
+        let journeys = self
+            .reported
+            .iter()
+            .map(|(j, sender)| journey_report(j, *sender, &names))
+            .collect();
+        let mut capture = self.summary;
+        capture.complete(self.reader);
+        let analysis = Analysis {
+            capture,
+            interfaces,
+            connections,
+            dns,
+            udp,
+            journeys,
+            journeys_total: self.journeys_total,
+        };
+        Report::new(analysis)
+    }
+}
+
+/// Handshakes, resets, DNS, non-TCP packets, and anything that ended early.
+fn worth_reporting(journey: &Journey) -> bool {
+    match journey.tcp {
+        Some(tcp) => {
+            tcp.flags & (tcp_flags::SYN | tcp_flags::RST | tcp_flags::FIN) != 0
+                || matches!(journey.fate, Fate::EndedEarly { .. })
+        }
+        None => true,
+    }
+}
+
+/// `TCP SYN`, `TCP RST-ACK`, `DNS query A example.com (id 0x0b96)`, `UDP`, `ICMP`.
+pub fn describe_packet(journey: &Journey) -> String {
+    if let Some(dns) = &journey.dns {
+        let question = dns
+            .question
+            .as_ref()
+            .map(|(name, qtype)| format!(" {} {name}", crate::journey::dns_type_name(*qtype)))
+            .unwrap_or_default();
+        return if dns.response {
+            format!(
+                "DNS answer{question} (id 0x{:04x}, rcode {})",
+                dns.id, dns.rcode
+            )
+        } else {
+            format!("DNS query{question} (id 0x{:04x})", dns.id)
+        };
+    }
+    if let Some(tcp) = journey.tcp {
+        let data = if tcp.payload_len > 0 {
+            format!(", {} bytes", tcp.payload_len)
+        } else {
+            String::new()
+        };
+        // The flags that name a segment's role; ECN and urgent bits would only clutter it.
+        let role =
+            tcp_flags::SYN | tcp_flags::FIN | tcp_flags::RST | tcp_flags::PSH | tcp_flags::ACK;
+        let names: Vec<&str> = crate::packets::flags_set(tcp.flags & role)
+            .map(|(_, name)| name)
+            .collect();
+        return format!("TCP {}{data}", names.join("-"));
+    }
+    match journey.first().seen.tuple.protocol {
+        1 => "ICMP".into(),
+        17 => "UDP".into(),
+        58 => "ICMPv6".into(),
+        other => format!("IP protocol {other}"),
+    }
+}
+
+/// What kind of packet a journey carried.
+pub fn packet_kind(journey: &Journey) -> PacketKind {
+    use tcp_flags::{ACK, FIN, RST, SYN};
+    if let Some(dns) = &journey.dns {
+        return if dns.response {
+            PacketKind::DnsAnswer
+        } else {
+            PacketKind::DnsQuery
+        };
+    }
+    if let Some(icmp) = &journey.icmp {
+        return if icmp.quoted.is_some() {
+            PacketKind::IcmpError
+        } else {
+            PacketKind::Other
+        };
+    }
+    match journey.tcp {
+        Some(tcp) if tcp.flags & RST != 0 => PacketKind::Rst,
+        Some(tcp) if tcp.flags & (SYN | ACK) == SYN | ACK => PacketKind::SynAck,
+        Some(tcp) if tcp.flags & SYN != 0 => PacketKind::Syn,
+        Some(tcp) if tcp.flags & FIN != 0 => PacketKind::Fin,
+        Some(tcp) if tcp.payload_len > 0 => PacketKind::Data,
+        Some(_) => PacketKind::Ack,
+        None => PacketKind::Other,
+    }
+}
+
+fn journey_report(
+    journey: &Journey,
+    sender: Option<Side>,
+    names: &HashMap<InterfaceKey, String>,
+) -> JourneyReport {
+    let hops: Vec<HopReport> = journey
+        .hops
+        .iter()
+        .map(|hop| HopReport {
+            frame: hop.seen.frame,
+            time: hop.seen.time,
+            interface: hop.seen.interface,
+            interface_name: interface_name(names, hop.seen.interface),
+            direction: hop.seen.direction,
+            from: hop.seen.tuple.source_endpoint(),
+            to: hop.seen.tuple.destination_endpoint(),
+            changes: hop.changes.iter().map(|c| hop_change(c, sender)).collect(),
+            encapsulation: hop.seen.encapsulation,
+            duplicate: hop.duplicate,
+        })
+        .collect();
+    JourneyReport {
+        id: journey.id,
+        kind: packet_kind(journey),
+        packet: describe_packet(journey),
+        frames: journey.frames(),
+        hops,
+        fate: journey.fate,
+        bad_checksum: journey.bad_checksum,
+    }
+}
+
+/// A change between two sightings, named by which end of the connection sent the packet.
+pub fn hop_change(change: &Change, sender: Option<Side>) -> HopChange {
+    match *change {
+        Change::Destination { from, to } => match sender {
+            Some(Side::Client) => HopChange::Dnat {
+                before: from,
+                after: to,
+            },
+            Some(Side::Server) => HopChange::UnSnat {
+                before: from,
+                after: to,
+            },
+            None => HopChange::Destination {
+                before: from,
+                after: to,
+            },
+        },
+        Change::Source { from, to } => match sender {
+            Some(Side::Client) => HopChange::Snat {
+                before: from,
+                after: to,
+            },
+            Some(Side::Server) => HopChange::UnDnat {
+                before: from,
+                after: to,
+            },
+            None => HopChange::Source {
+                before: from,
+                after: to,
+            },
+        },
+        Change::Encapsulated(tunnel) => HopChange::Encapsulation { tunnel },
+        Change::Decapsulated(tunnel) => HopChange::Decapsulation { tunnel },
+    }
+}

@@ -10,11 +10,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::capture::Timestamp;
 use crate::connection::{Connection, DnsQuery, UdpExchange};
+use std::net::IpAddr;
+
 use crate::journey::{Direction, Encapsulation, Endpoint, Fate, InterfaceKey, InterfaceRole};
 use crate::summary::CaptureSummary;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Analysis {
+    /// What the capture holds; its `vantage` says where it was taken.
     pub capture: CaptureSummary,
     pub interfaces: Vec<InterfaceReport>,
     pub connections: Vec<Connection>,
@@ -29,6 +32,14 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Where the capture was taken.
+    pub fn vantage(&self) -> Vantage {
+        self.capture
+            .vantage
+            .as_ref()
+            .map_or(Vantage::Unknown, |v| v.vantage)
+    }
+
     /// The journey with this id, if it was kept.
     pub fn journey(&self, id: u64) -> Option<&JourneyReport> {
         let at = self.journeys.binary_search_by_key(&id, |j| j.id).ok()?;
@@ -65,6 +76,52 @@ pub fn interface_name(names: &HashMap<InterfaceKey, String>, key: InterfaceKey) 
         .get(&key)
         .cloned()
         .unwrap_or_else(|| unnamed_interface(key))
+}
+
+/// Where the capture was taken, as the traffic shows it. What a signature can conclude, and
+/// which capture would tell more, depends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Vantage {
+    /// `tcpdump -i any` on a node: all its interfaces, with directions (Linux cooked headers;
+    /// `interface_index` is false for SLL v1, which does not say which interface).
+    NodeAllInterfaces {
+        interface_index: bool,
+    },
+    /// Several interfaces captured each on its own (Wireshark, dumpcap): no directions.
+    NodePerInterface {
+        interfaces: usize,
+    },
+    /// One host's own traffic on one interface: inside a pod (`kubectl debug`, `nsenter …
+    /// tcpdump -i eth0`), or a host's only interface.
+    Endpoint {
+        address: IpAddr,
+    },
+    /// A node's uplink alone: traffic between nodes (tunnels) and the node's own; packets may
+    /// leave and come back rewritten by a load balancer.
+    NodeUplink {
+        address: Option<IpAddr>,
+    },
+    /// A device in the path (load balancer, router, middlebox): packets come in on its
+    /// interface and leave again rewritten.
+    InPath,
+    Unknown,
+}
+
+impl Vantage {
+    /// A capture that sees only what one endpoint sent and received.
+    pub fn is_endpoint(&self) -> bool {
+        matches!(self, Vantage::Endpoint { .. })
+    }
+}
+
+/// The vantage point and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VantageReport {
+    #[serde(flatten)]
+    pub vantage: Vantage,
+    /// The evidence, in words.
+    pub why: String,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

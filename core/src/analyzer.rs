@@ -8,11 +8,14 @@ use std::collections::HashMap;
 
 use crate::analysis::{
     interface_name, Analysis, HopChange, HopReport, InterfaceReport, JourneyReport, PacketKind,
+    Vantage,
 };
 use crate::capture::{CaptureReader, RecordKind, Timestamp};
 use crate::connection::{DnsTracker, Side, TcpTracker, UdpTracker};
 use crate::decode::{decode, tcp_flags, Reassembler};
-use crate::journey::{observe, Change, Fate, InterfaceKey, Journey, JourneyBuilder};
+use crate::journey::{
+    observe, Change, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder, TimeOrder,
+};
 use crate::packets::PacketIndex;
 use crate::report::Report;
 use crate::summary::CaptureSummary;
@@ -56,6 +59,7 @@ impl AnalyzeOptions {
 pub struct Analyzer {
     reader: CaptureReader,
     reassembler: Reassembler,
+    order: TimeOrder,
     journeys: JourneyBuilder,
     tcp: TcpTracker,
     dns: DnsTracker,
@@ -69,14 +73,20 @@ pub struct Analyzer {
     last_time: Option<Timestamp>,
     /// pcapng interface names, for captures whose interface keys are pcapng interfaces.
     uses_sll2: bool,
+    /// pcapng interfaces whose names were passed on.
+    named: Vec<u32>,
     index: Option<PacketIndex>,
 }
 
+/// pcapng interfaces whose names are passed to the journeys; past this, the rest go unnamed.
+const MAX_NAMED: usize = 64;
+
 impl Analyzer {
     pub fn new(options: AnalyzeOptions) -> Analyzer {
-        Analyzer {
+        let mut analyzer = Analyzer {
             reader: CaptureReader::new(),
             reassembler: Reassembler::new(),
+            order: TimeOrder::new(),
             journeys: JourneyBuilder::new(),
             tcp: TcpTracker::new(),
             dns: DnsTracker::new(),
@@ -87,9 +97,14 @@ impl Analyzer {
             journeys_total: 0,
             last_time: None,
             uses_sll2: false,
+            named: Vec::new(),
             index: options.index_packets.then(PacketIndex::new),
             options,
+        };
+        for (key, name) in &analyzer.options.interface_names {
+            analyzer.journeys.name_interface(*key, name);
         }
+        analyzer
     }
 
     /// Frames read so far.
@@ -101,11 +116,13 @@ impl Analyzer {
         let Analyzer {
             reader,
             reassembler,
+            order,
             journeys,
             summary,
             finished,
             last_time,
             uses_sll2,
+            named,
             index,
             ..
         } = self;
@@ -125,6 +142,15 @@ impl Analyzer {
             if matches!(packet.layers.first(), Some(crate::decode::Layer::LinuxSll(sll)) if sll.interface_index.is_some()) {
                 *uses_sll2 = true;
             }
+            // pcapng names its interfaces; `lo` tells the host's own traffic.
+            if let Some(interface) = frame.interface.filter(|_| !*uses_sll2) {
+                if !named.contains(&interface.id) && named.len() < MAX_NAMED {
+                    named.push(interface.id);
+                    if let Some(name) = &interface.name {
+                        journeys.name_interface(interface.id, name);
+                    }
+                }
+            }
             // Fragments are analysed once whole: the completed datagram replaces the last one.
             let datagram = reassembler.add(frame.number, &packet);
             let observation = match &datagram {
@@ -137,7 +163,10 @@ impl Analyzer {
                 None => observe(frame, &packet),
             };
             if let Some(observation) = observation {
-                journeys.add(observation, &mut |journey| finished.push(journey));
+                let stream = frame.interface.map(|i| i.id);
+                order.push(stream, observation, &mut |observation| {
+                    journeys.add(observation, &mut |journey| finished.push(journey))
+                });
             }
         });
         self.drain();
@@ -165,6 +194,10 @@ impl Analyzer {
 
     pub fn finish(mut self) -> Report {
         let mut finished = Vec::new();
+        let journeys = &mut self.journeys;
+        self.order.finish(&mut |observation| {
+            journeys.add(observation, &mut |journey| finished.push(journey))
+        });
         self.journeys.finish(&mut |journey| finished.push(journey));
         self.finished = finished;
         self.drain();
@@ -177,15 +210,34 @@ impl Analyzer {
             }
         }
         names.extend(self.options.interface_names.clone());
+        let vantage = self.journeys.vantage(self.uses_sll2);
         let interfaces: Vec<InterfaceReport> = self
             .journeys
             .interface_roles(&names)
             .into_iter()
-            .map(|(key, role, evidence)| InterfaceReport {
-                key,
-                name: interface_name(&names, key),
-                role,
-                why: evidence.reason,
+            .map(|(key, role, evidence)| {
+                // What the host model knows wins over what single packets suggest: loopback
+                // carries the host's own traffic, and a capture of one host's traffic has no
+                // uplink or pod side, only that host's interface.
+                let (role, why) = if self.journeys.is_loopback_interface(key) {
+                    (
+                        InterfaceRole::Loopback,
+                        "carries the host's traffic to itself (127.0.0.0/8, ::1): loopback".to_string(),
+                    )
+                } else if let Vantage::Endpoint { address } = vantage.vantage {
+                    (
+                        InterfaceRole::Host,
+                        format!("the only interface, and {address} is in every packet: that host's own interface"),
+                    )
+                } else {
+                    (role, evidence.reason)
+                };
+                InterfaceReport {
+                    key,
+                    name: interface_name(&names, key),
+                    role,
+                    why,
+                }
             })
             .collect();
         let capture_end = self.last_time;
@@ -201,6 +253,11 @@ impl Analyzer {
             .collect();
         let mut capture = self.summary;
         capture.complete(self.reader);
+        capture.vantage = Some(vantage);
+        let order = self.order.stats();
+        capture.reordered = order.reordered;
+        capture.late_total = order.late;
+        capture.late_frames = order.late_frames.clone();
         let analysis = Analysis {
             capture,
             interfaces,

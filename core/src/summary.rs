@@ -33,6 +33,19 @@ pub struct CaptureSummary {
     /// Packets whose headers could not be decoded to the end, with where they stopped.
     pub decode_stops: Vec<FrameDecodeStop>,
     pub decode_stops_total: u64,
+    /// Frames the file held out of capture-time order (pcapng written per interface in turn),
+    /// put back in time order for the analysis.
+    #[serde(default)]
+    pub reordered: u64,
+    /// Frames that came later than the reorder window allows: analysed out of place. The first
+    /// ones are listed.
+    #[serde(default)]
+    pub late_frames: Vec<u64>,
+    #[serde(default)]
+    pub late_total: u64,
+    /// Where the capture was taken, inferred from the traffic (set by the analysis).
+    #[serde(default)]
+    pub vantage: Option<crate::analysis::VantageReport>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -20,6 +20,8 @@ struct FindingWire {
     journeys: Vec<u64>,
     point_of_failure: String,
     failure_frame: Option<u64>,
+    #[serde(default)]
+    next_capture: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Finding {
@@ -46,6 +48,7 @@ impl TryFrom<FindingWire> for Finding {
             journeys: wire.journeys,
             point_of_failure: wire.point_of_failure,
             failure_frame: wire.failure_frame,
+            next_capture: wire.next_capture,
             explanation: signature.explanation(),
         })
     }

@@ -211,6 +211,8 @@ fn role_class(role: &InterfaceRole) -> &'static str {
         InterfaceRole::Bridge => "bridge",
         InterfaceRole::Tunnel => "tunnel",
         InterfaceRole::Uplink => "uplink",
+        InterfaceRole::Loopback => "loopback",
+        InterfaceRole::Host => "host",
         InterfaceRole::Unknown => "unknown",
     }
 }

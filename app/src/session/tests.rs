@@ -36,7 +36,10 @@ fn every_example_opens_with_its_findings_and_scenes() {
         let session = open(example.bytes);
         let overview = session.overview(1.0);
         assert_eq!(
-            overview.findings.is_empty(),
+            !overview
+                .findings
+                .iter()
+                .any(|f| f.severity >= dropscope_core::signatures::Severity::Warning),
             example.healthy(),
             "{}: {:?}",
             example.id(),
@@ -65,7 +68,10 @@ fn every_example_opens_with_its_findings_and_scenes() {
         for connection in overview.connections.iter().take(5) {
             let scene = session.scene(Selection::Connection(connection.id)).unwrap();
             assert_eq!(scene.client, Some(connection.client));
-            assert!(!scene.journeys.is_empty());
+            // A connection open before the capture began has no handshake to show.
+            if connection.attempts > 0 {
+                assert!(!scene.journeys.is_empty(), "{}", example.id());
+            }
         }
     }
 }

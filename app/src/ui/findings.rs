@@ -13,16 +13,21 @@ pub fn Findings() -> impl IntoView {
     move || {
         state.overview.with(|overview| {
             let overview = overview.as_ref()?;
+            let alarms = overview
+                .findings
+                .iter()
+                .any(|f| f.severity >= Severity::Warning);
+            let all_clear = (!alarms).then(|| {
+                view! {
+                    <p class="ok" data-testid="no-findings">
+                        "No known failure recognised in this capture. Pick a connection below to watch its packets."
+                    </p>
+                }
+            });
             if overview.findings.is_empty() {
                 return Some(
-                    view! {
-                        <section class="findings" aria-label="Findings">
-                            <p class="ok" data-testid="no-findings">
-                                "No known failure recognised in this capture. Pick a connection below to watch its packets."
-                            </p>
-                        </section>
-                    }
-                    .into_any(),
+                    view! { <section class="findings" aria-label="Findings">{all_clear}</section> }
+                        .into_any(),
                 );
             }
             let cards = overview
@@ -35,6 +40,7 @@ pub fn Findings() -> impl IntoView {
             Some(
                 view! {
                     <section class="findings" aria-label="Findings">
+                        {all_clear}
                         <h2>{format!("Findings ({})", overview.findings.len())}</h2>
                         {cards}
                     </section>

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use dropscope_core::signatures::Severity;
 use leptos::prelude::*;
 
 use super::browser::download;
@@ -169,13 +170,17 @@ impl AppState {
                 }
             }),
             Response::Overview(overview) => {
-                let first = if overview.findings.is_empty() {
-                    overview
+                // The first warning or error; a capture with none opens on a connection.
+                let first = match overview
+                    .findings
+                    .iter()
+                    .position(|f| f.severity >= Severity::Warning)
+                {
+                    Some(at) => Some(Selection::Finding(at)),
+                    None => overview
                         .connections
                         .first()
-                        .map(|c| Selection::Connection(c.id))
-                } else {
-                    Some(Selection::Finding(0))
+                        .map(|c| Selection::Connection(c.id)),
                 };
                 self.overview.set(Some(*overview));
                 self.status.set(Status::Ready);

@@ -259,6 +259,8 @@ impl TcpState {
 #[derive(Default)]
 pub struct TcpTracker {
     connections: Vec<Connection>,
+    /// (client endpoint, initial sequence number) → connection.
+    by_isn: HashMap<(Endpoint, u32), usize>,
     /// Working state of each connection, by index.
     state: Vec<TcpState>,
     by_tuple: HashMap<FiveTuple, usize>,
@@ -283,12 +285,16 @@ impl TcpTracker {
         }
         let first = journey.first();
         let is_syn = tcp.flags & (SYN | ACK) == SYN;
-        let found = journey.hops.iter().find_map(|h| {
-            self.by_tuple
-                .get(&h.seen.tuple)
-                .or_else(|| self.by_tuple.get(&h.seen.tuple.reversed()))
-                .copied()
-        });
+        let found = journey
+            .hops
+            .iter()
+            .find_map(|h| {
+                self.by_tuple
+                    .get(&h.seen.tuple)
+                    .or_else(|| self.by_tuple.get(&h.seen.tuple.reversed()))
+                    .copied()
+            })
+            .or_else(|| self.by_sequence(journey, tcp));
         let index = match (is_syn, found) {
             (true, Some(index))
                 if self.connections[index].client == first.seen.tuple.source_endpoint()
@@ -385,6 +391,34 @@ impl TcpTracker {
         })
     }
 
+    /// A SYN-ACK or reset whose addresses are not the connection's (a reply that skipped the
+    /// reverse NAT, seen where only the endpoints are): it belongs to the handshake whose
+    /// sequence numbers it carries. A SYN-ACK acknowledges the client's ISN + 1 on the client's
+    /// port; a reset from the client carries ISN + 1 as its sequence number; a reset to the
+    /// client acknowledges ISN + 1.
+    fn by_sequence(&self, journey: &Journey, tcp: crate::journey::TcpFields) -> Option<usize> {
+        let answers_syn =
+            tcp.flags & (SYN | ACK) == SYN | ACK || (tcp.flags & RST != 0 && tcp.flags & ACK != 0);
+        let resets_from_client = tcp.flags & RST != 0;
+        journey.hops.iter().find_map(|h| {
+            let to_client = answers_syn
+                .then(|| {
+                    self.by_isn.get(&(
+                        h.seen.tuple.destination_endpoint(),
+                        tcp.acknowledgment.wrapping_sub(1),
+                    ))
+                })
+                .flatten();
+            let from_client = resets_from_client
+                .then(|| {
+                    self.by_isn
+                        .get(&(h.seen.tuple.source_endpoint(), tcp.sequence.wrapping_sub(1)))
+                })
+                .flatten();
+            to_client.or(from_client).copied()
+        })
+    }
+
     /// Attaches an ICMP error to the connection whose packet it quotes.
     fn add_icmp(&mut self, journey: &Journey, icmp: crate::journey::IcmpFields) {
         let Some(quoted) = icmp.quoted.filter(|q| q.protocol == PROTOCOL_TCP) else {
@@ -417,6 +451,10 @@ impl TcpTracker {
         isn: Option<u32>,
     ) -> usize {
         let index = self.connections.len();
+        if let Some(isn) = isn {
+            self.by_isn
+                .insert((client_view.source_endpoint(), isn), index);
+        }
         self.state.push(TcpState {
             isn,
             ..TcpState::default()
@@ -554,6 +592,7 @@ mod tests {
                 },
                 encapsulation: None,
                 ttl: 64,
+                link: None,
             },
             ip_id: Some(frame as u16),
             tcp: Some(TcpFields {

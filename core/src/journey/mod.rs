@@ -12,7 +12,9 @@
 //! ones go to the caller. Work per observation is constant on average.
 
 pub(crate) mod dns;
+mod host;
 mod observation;
+mod order;
 mod roles;
 
 use std::collections::{HashMap, VecDeque};
@@ -26,8 +28,9 @@ pub use crate::decode::TunnelKind;
 pub use dns::type_name as dns_type_name;
 pub use observation::{
     interface_key, observe, Direction, DnsFields, Encapsulation, Endpoint, FiveTuple, IcmpFields,
-    InterfaceKey, Observation, Sighting, TcpFields,
+    InterfaceKey, LinkAddresses, Observation, Sighting, TcpFields,
 };
+pub use order::{OrderStats, Stream, TimeOrder};
 pub use roles::{InterfaceRole, RoleEvidence};
 
 /// How far apart two sightings of one packet may be. Crossing a node takes microseconds, a
@@ -70,6 +73,8 @@ pub struct Hop {
     pub changes: Vec<Change>,
     /// The same sighting delivered to the capture twice.
     pub duplicate: bool,
+    /// The capture did not record the direction; `seen.direction` is what the evidence says.
+    pub direction_inferred: bool,
 }
 
 impl Hop {
@@ -78,6 +83,7 @@ impl Hop {
             seen: obs.seen,
             changes: Vec::new(),
             duplicate,
+            direction_inferred: false,
         }
     }
 }
@@ -99,7 +105,10 @@ pub enum Fate {
     /// A TCP segment larger than any wire packet (a GSO/GRO super-packet) last seen arriving:
     /// the node cuts it into wire-size packets, which are followed as journeys of their own.
     Resegmented { interface: InterfaceKey },
-    /// Received on `interface` for the node itself, or for a destination we never saw.
+    /// Received on `interface` and addressed to the host itself (one of its own addresses):
+    /// delivered, as far as the network goes.
+    Local { interface: InterfaceKey },
+    /// Received on `interface` for a destination we never saw elsewhere.
     Arrived { interface: InterfaceKey },
     /// The capture does not tell the direction (one interface, no cooked header).
     Observed { interface: InterfaceKey },
@@ -181,20 +190,20 @@ impl Journey {
         let same_place = self.hops.iter().rev().find(|h| {
             h.seen.interface == obs.seen.interface && h.seen.direction == obs.seen.direction
         });
+        let same_stage = |hop: &Hop| {
+            hop.seen.tuple == obs.seen.tuple
+                && hop.seen.encapsulation.is_some() == obs.seen.encapsulation.is_some()
+        };
         match same_place {
             None => Some(false),
-            // Without directions (per-interface pcapng, plain Ethernet) one interface shows a
-            // packet arriving and, translated, leaving again.
-            Some(hop)
-                if hop.seen.direction == Direction::Unknown && hop.seen.tuple != obs.seen.tuple =>
-            {
-                Some(false)
-            }
+            // Translated or tunnelled since: another hop, not the endpoint sending again. (An
+            // interface may show a packet arriving and, rewritten, leaving again; and SLL v1
+            // captures name no interface at all, so every copy is "here".)
+            Some(hop) if !same_stage(hop) => Some(false),
             // Seen here already: a duplicate delivery if nearly simultaneous and unchanged;
             // otherwise the endpoint sent it again.
             Some(hop)
-                if hop.seen.tuple == obs.seen.tuple
-                    && obs.seen.time.nanos_since(hop.seen.time).abs() <= DUPLICATE_WINDOW_NANOS =>
+                if obs.seen.time.nanos_since(hop.seen.time).abs() <= DUPLICATE_WINDOW_NANOS =>
             {
                 Some(true)
             }
@@ -230,14 +239,14 @@ impl Journey {
                 .iter()
                 .position(|k| *k == (h.seen.tuple, h.seen.encapsulation.is_some()))
                 .unwrap_or(0);
-            // Without directions (per-interface pcapng) the file is ordered per interface, but
-            // its timestamps are exact: use them within a stage.
-            let time = if h.seen.direction == Direction::Unknown {
-                Some(h.seen.time)
-            } else {
-                None
-            };
-            (stage, h.seen.direction == Direction::Out, time)
+            // A packet's TTL only goes down along its path: a sighting with a lower TTL came
+            // later, whatever the capture order (a packet that left through the uplink and came
+            // back through another interface, routed outside). Then arrivals before departures.
+            (
+                stage,
+                std::cmp::Reverse(h.seen.ttl),
+                h.seen.direction == Direction::Out,
+            )
         });
         for i in 1..self.hops.len() {
             let (previous, hop) = (&self.hops[i - 1], &self.hops[i]);
@@ -282,8 +291,16 @@ impl AddressBook {
         self.attachment.get(address) == Some(&(interface, true))
     }
 
-    fn learn(&mut self, journey: &Journey) {
+    fn learn(&mut self, journey: &Journey, host: &host::HostModel) {
         let first = journey.first();
+        if first.seen.direction == Direction::Unknown {
+            return;
+        }
+        if host.is_local(first.seen.tuple.source)
+            || host.is_loopback_interface(first.seen.interface)
+        {
+            return;
+        }
         if first.seen.direction == Direction::In && self.attachment.len() < MAX_ADDRESSES {
             let direct =
                 first.seen.encapsulation.is_none() && matches!(first.seen.ttl, 64 | 128 | 255);
@@ -304,6 +321,7 @@ pub struct JourneyBuilder {
     order: VecDeque<(usize, u64)>,
     next_id: u64,
     addresses: AddressBook,
+    host: host::HostModel,
     roles: roles::RoleTracker,
     latest: Option<Timestamp>,
 }
@@ -320,6 +338,7 @@ impl JourneyBuilder {
             _ => obs.seen.time,
         };
         self.latest = Some(now);
+        self.host.observe(&obs);
         self.close_older_than(now, on_journey);
         let candidates = self
             .by_fingerprint
@@ -347,7 +366,10 @@ impl JourneyBuilder {
                 let id = self.next_id;
                 self.next_id += 1;
                 let journey = Journey::from_observation(id, obs);
-                self.addresses.learn(&journey);
+                // Where the sender lives is known as soon as the packet is seen entering; the
+                // journeys closing meanwhile need it. (Without recorded directions, it is learned
+                // when the journey closes.)
+                self.addresses.learn(&journey, &self.host);
                 let slot = match self.free.pop() {
                     Some(slot) => {
                         self.open[slot] = Some(journey);
@@ -378,6 +400,30 @@ impl JourneyBuilder {
     /// Where addresses live, as learned so far.
     pub fn addresses(&self) -> &AddressBook {
         &self.addresses
+    }
+
+    /// An interface's name, given by the capture or the user (`lo` is loopback).
+    pub fn name_interface(&mut self, key: InterfaceKey, name: &str) {
+        self.host.name_interface(key, name);
+    }
+
+    /// The host's own addresses, as learned so far.
+    pub fn local_addresses(&self) -> Vec<IpAddr> {
+        self.host.local_addresses()
+    }
+
+    /// Whether the capture holds one interface only, without directions.
+    pub fn single_interface(&self) -> bool {
+        self.host.single_interface()
+    }
+
+    /// Where the capture was taken; `interface_index`: cooked headers named interfaces.
+    pub fn vantage(&self, interface_index: bool) -> crate::analysis::VantageReport {
+        self.host.vantage(interface_index)
+    }
+
+    pub fn is_loopback_interface(&self, key: InterfaceKey) -> bool {
+        self.host.is_loopback_interface(key)
     }
 
     /// The role of each interface seen, with the evidence for it.
@@ -413,18 +459,47 @@ impl JourneyBuilder {
                 self.by_fingerprint.remove(&journey.fingerprint);
             }
         }
+        self.host.infer_directions(&mut journey);
+        self.infer_from_addresses(&mut journey);
         journey.settle();
+        self.host.learn(&journey);
+        self.addresses.learn(&journey, &self.host);
         journey.fate = self.fate(&journey);
         self.roles.record(&journey);
         on_journey(journey);
+    }
+
+    /// Sightings whose direction is still unknown (alone on their interface, no MAC learned
+    /// yet): a packet seen on an interface other than the one its destination lives behind
+    /// was received there; one seen where its destination lives was sent there.
+    fn infer_from_addresses(&self, journey: &mut Journey) {
+        for hop in &mut journey.hops {
+            if hop.seen.direction != Direction::Unknown {
+                continue;
+            }
+            let behind = self.addresses.attachment(&hop.seen.tuple.destination);
+            let from = self.addresses.attachment(&hop.seen.tuple.source);
+            hop.seen.direction = match (behind, from) {
+                (Some(key), _) if key == hop.seen.interface => Direction::Out,
+                (Some(_), _) => Direction::In,
+                (None, Some(key)) if key == hop.seen.interface => Direction::In,
+                _ => continue,
+            };
+            hop.direction_inferred = true;
+        }
     }
 
     fn fate(&self, journey: &Journey) -> Fate {
         let last = journey.last();
         let interface = last.seen.interface;
         let behind = self.addresses.attachment(&last.seen.tuple.destination);
+        let for_host = match last.seen.encapsulation {
+            Some(outer) => self.host.is_local(outer.destination),
+            None => self.host.is_local(last.seen.tuple.destination),
+        };
         match last.seen.direction {
             Direction::Unknown => Fate::Observed { interface },
+            Direction::In if for_host => Fate::Local { interface },
             Direction::Out
                 if self
                     .addresses

@@ -107,6 +107,9 @@ impl<'de> Deserialize<'de> for Endpoint {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Encapsulation {
     pub kind: TunnelKind,
+    /// The outer IP header's TTL (hop limit).
+    #[serde(default)]
+    pub ttl: u8,
     pub source: IpAddr,
     pub destination: IpAddr,
     pub source_port: u16,
@@ -228,6 +231,23 @@ pub struct Sighting {
     pub encapsulation: Option<Encapsulation>,
     /// IPv4 TTL or IPv6 hop limit of the innermost header.
     pub ttl: u8,
+    /// The frame's Ethernet addresses, when it has an Ethernet header (it tells which way a
+    /// frame went where the capture does not say).
+    pub link: Option<LinkAddresses>,
+}
+
+/// The source and destination MAC addresses of a frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LinkAddresses {
+    pub source: [u8; 6],
+    pub destination: [u8; 6],
+}
+
+impl LinkAddresses {
+    /// Whether the destination is a group (broadcast or multicast) address.
+    pub fn to_group(&self) -> bool {
+        self.destination[0] & 1 == 1
+    }
 }
 
 /// One packet seen on one interface.
@@ -384,6 +404,13 @@ pub fn observe(frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) -> Option<Obser
             tuple,
             encapsulation,
             ttl,
+            link: packet.layers.iter().find_map(|l| match l {
+                Layer::Ethernet(ethernet) => Some(LinkAddresses {
+                    source: ethernet.source,
+                    destination: ethernet.destination,
+                }),
+                _ => None,
+            }),
         },
         ip_id,
         tcp: tcp_fields,
@@ -400,9 +427,13 @@ fn encapsulation_before(outer: &[Layer<'_>]) -> Option<Encapsulation> {
     let ip_index = outer
         .iter()
         .rposition(|l| matches!(l, Layer::Ipv4(_) | Layer::Ipv6(_)))?;
-    let (source, destination) = match &outer[ip_index] {
-        Layer::Ipv4(ip) => (IpAddr::V4(ip.source), IpAddr::V4(ip.destination)),
-        Layer::Ipv6(ip) => (IpAddr::V6(ip.source), IpAddr::V6(ip.destination)),
+    let (source, destination, ttl) = match &outer[ip_index] {
+        Layer::Ipv4(ip) => (IpAddr::V4(ip.source), IpAddr::V4(ip.destination), ip.ttl),
+        Layer::Ipv6(ip) => (
+            IpAddr::V6(ip.source),
+            IpAddr::V6(ip.destination),
+            ip.hop_limit,
+        ),
         _ => return None,
     };
     let tunnel = outer[ip_index..].iter().find_map(|l| l.tunnel())?;
@@ -415,6 +446,7 @@ fn encapsulation_before(outer: &[Layer<'_>]) -> Option<Encapsulation> {
         .unwrap_or((0, 0));
     Some(Encapsulation {
         kind: tunnel.kind,
+        ttl,
         source,
         destination,
         source_port,

@@ -21,6 +21,10 @@ pub enum InterfaceRole {
     Tunnel,
     /// The node's link to the network (`eth0`), carrying encapsulated or outside traffic.
     Uplink,
+    /// `lo`: the host talking to itself (127.0.0.1, ::1, and its own addresses).
+    Loopback,
+    /// The one interface of a capture of one host's own traffic (a pod's `eth0`).
+    Host,
     Unknown,
 }
 
@@ -62,11 +66,27 @@ struct Stats {
 }
 
 fn remember(list: &mut Vec<IpAddr>, many: &mut bool, address: IpAddr) {
+    // Link-local and multicast addresses say nothing about where a host lives: every
+    // interface has its own fe80:: neighbours, and router solicitations go to ff02::2.
+    if is_link_scoped(address) {
+        return;
+    }
     if !list.contains(&address) {
         if list.len() < MAX_SOURCES {
             list.push(address);
         } else {
             *many = true;
+        }
+    }
+}
+
+fn is_link_scoped(address: IpAddr) -> bool {
+    match address {
+        IpAddr::V4(a) => {
+            a.is_link_local() || a.is_multicast() || a.is_broadcast() || a.is_unspecified()
+        }
+        IpAddr::V6(a) => {
+            (a.segments()[0] & 0xffc0) == 0xfe80 || a.is_multicast() || a.is_unspecified()
         }
     }
 }
@@ -215,6 +235,9 @@ fn single_pod(stats: &Stats) -> Option<IpAddr> {
 /// Conventional interface names of container networking.
 pub fn role_from_name(name: &str) -> Option<InterfaceRole> {
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| name.starts_with(p));
+    if name == "lo" {
+        return Some(InterfaceRole::Loopback);
+    }
     if starts(&[
         "flannel",
         "vxlan",

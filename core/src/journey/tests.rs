@@ -32,6 +32,7 @@ fn syn(
             tuple: t,
             encapsulation: None,
             ttl: 64,
+            link: None,
         },
         ip_id: Some(ip_id),
         tcp: Some(TcpFields {

@@ -3,8 +3,8 @@
 //! address it never called, and is reset.
 
 use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
-use crate::analysis::Analysis;
-use crate::connection::Side;
+use crate::analysis::{Analysis, Vantage};
+use crate::connection::{Connection, Side};
 use crate::journey::Fate;
 
 pub struct LbHairpinClientIp;
@@ -45,103 +45,228 @@ impl Signature for LbHairpinClientIp {
     }
 
     fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        for connection in &analysis.connections {
-            // The connection left the node and came back translated, with the client's own
-            // address still its source: the load balancer preserved it.
-            let Some(returned) = connection
-                .legs
-                .iter()
-                .position(|l| l.via.is_some_and(|v| v.is_outside_node()))
-            else {
-                continue;
-            };
-            let returned_leg = &connection.legs[returned];
-            if returned_leg.from != connection.client {
-                continue;
-            }
-            // The reply reached the client without going back through the load balancer, from
-            // an address the client never called.
-            let Some(reply) = connection.syn_acks.iter().find(|r| {
-                r.from != connection.server
-                    && r.to == connection.client
-                    && matches!(r.fate, Fate::Delivered { .. })
-            }) else {
-                continue;
-            };
-            let Some(reset) = connection.resets.iter().find(|r| r.by == Side::Client) else {
-                continue;
-            };
-            let first_syn = &connection.attempts[0];
-            let left = connection.legs[returned - 1]
-                .frames
-                .last()
-                .copied()
-                .unwrap_or(first_syn.frame);
-            let mut evidence = vec![
-                Evidence { frames: connection.legs[0].frames.clone(), what: format!("{} sends a SYN to the load balancer {}", connection.client, connection.server) },
-                Evidence {
-                    frames: vec![left, returned_leg.frames[0]],
-                    what: format!("it leaves the node (frame {left}) and comes back as {} → {} (frame {}): the client's address was kept", returned_leg.from, returned_leg.to, returned_leg.frames[0]),
+        analysis
+            .connections
+            .iter()
+            .filter_map(|connection| {
+                if super::from_the_client(analysis, connection) {
+                    self.seen_from_the_client(connection)
+                } else {
+                    self.seen_on_the_node(analysis, connection)
+                        .or_else(|| self.seen_on_the_way(analysis, connection))
+                }
+            })
+            .collect()
+    }
+}
+
+impl LbHairpinClientIp {
+    /// On the client's node: the connection left the node and came back translated with the
+    /// client's own address as its source; the reply reached the client directly.
+    fn seen_on_the_node(&self, analysis: &Analysis, connection: &Connection) -> Option<Finding> {
+        let returned = connection
+            .legs
+            .iter()
+            .position(|l| l.via.is_some_and(|v| v.is_outside_node()))?;
+        let returned_leg = &connection.legs[returned];
+        if returned_leg.from != connection.client {
+            return None;
+        }
+        // The reply reached the client without going back through the load balancer, from
+        // an address the client never called.
+        let reply = connection.syn_acks.iter().find(|r| {
+            r.from != connection.server
+                && r.to == connection.client
+                && matches!(r.fate, Fate::Delivered { .. })
+        })?;
+        let reset = connection.resets.iter().find(|r| r.by == Side::Client)?;
+        let first_syn = &connection.attempts[0];
+        let left = connection.legs[returned - 1]
+            .frames
+            .last()
+            .copied()
+            .unwrap_or(first_syn.frame);
+        let mut evidence = vec![
+            Evidence { frames: connection.legs[0].frames.clone(), what: format!("{} sends a SYN to the load balancer {}", connection.client, connection.server) },
+            Evidence {
+                frames: vec![left, returned_leg.frames[0]],
+                what: format!("it leaves the node (frame {left}) and comes back as {} → {} (frame {}): the client's address was kept", returned_leg.from, returned_leg.to, returned_leg.frames[0]),
+            },
+        ];
+        for backend in &connection.legs[returned + 1..] {
+            evidence.push(Evidence {
+                frames: backend.frames.clone(),
+                what: if backend.from != returned_leg.from {
+                    format!("this node masquerades it (externalTrafficPolicy: Cluster) and DNATs it to the backend: {} → {}", backend.from, backend.to)
+                } else {
+                    format!("this node DNATs it to the backend {} (no masquerade: externalTrafficPolicy: Local)", backend.to)
                 },
-            ];
-            if let Some(backend) = connection.legs.get(returned + 1) {
+            });
+        }
+        evidence.push(Evidence {
+            frames: reply.frames.clone(),
+            what: format!("the SYN-ACK goes straight to the client from {} instead of {}; it never passes the load balancer", reply.from, connection.server),
+        });
+        if let Some(reply_journey) = analysis.journey(reply.journey) {
+            let undone: Vec<String> = reply_journey
+                .hops
+                .iter()
+                .flat_map(|h| h.changes.iter().map(|c| c.to_string()))
+                .collect();
+            if !undone.is_empty() {
                 evidence.push(Evidence {
-                    frames: backend.frames.clone(),
-                    what: format!("this node DNATs it to the backend {}", backend.to),
+                    frames: vec![reply.last_frame],
+                    what: format!(
+                        "on the way only this node's NAT is undone: {}",
+                        undone.join(", ")
+                    ),
                 });
             }
-            evidence.push(Evidence {
-                frames: reply.frames.clone(),
-                what: format!("the SYN-ACK goes straight to the client from {} instead of {}; it never passes the load balancer", reply.from, connection.server),
-            });
-            if let Some(reply_journey) = analysis.journey(reply.journey) {
-                let undone: Vec<String> = reply_journey
-                    .hops
-                    .iter()
-                    .flat_map(|h| h.changes.iter().map(|c| c.to_string()))
-                    .collect();
-                if !undone.is_empty() {
-                    evidence.push(Evidence {
-                        frames: vec![reply.last_frame],
-                        what: format!(
-                            "on the way only this node's NAT is undone: {}",
-                            undone.join(", ")
-                        ),
-                    });
-                }
-            }
-            evidence.push(Evidence {
-                frames: reset.frames.clone(),
-                what: format!(
-                    "the client resets it ({} → {}, frame {})",
-                    reset.from, reset.to, reset.frames[0]
-                ),
-            });
-            evidence.extend(super::retries_evidence(connection));
-            let severity = super::severity_of(connection);
-            let mut finding = Finding::new(
-                self,
-                severity,
-                format!(
-                    "{} → load balancer {}: sent back to this node with the client's address, answered directly from {}, reset by the client ({} attempts)",
-                    connection.client,
-                    connection.server,
-                    reply.from,
-                    connection.attempts.len()
-                ),
-                evidence,
-            );
-            finding.connection = Some(connection.id);
-            finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
-            finding.point_of_failure = format!(
-                "this node: the reply to a client on the same node is delivered locally from {} instead of returning through {}",
-                reply.from, connection.server
-            );
-            finding.failure_frame = Some(reply.last_frame);
-            findings.push(finding);
         }
-        findings
+        evidence.push(reset_evidence(reset));
+        evidence.extend(super::retries_evidence(connection));
+        let mut finding = self.finding(connection, reply.from, evidence);
+        finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
+        finding.point_of_failure = format!(
+            "this node: the reply to a client on the same node is delivered locally from {} instead of returning through {}",
+            reply.from, connection.server
+        );
+        finding.failure_frame = Some(reply.last_frame);
+        Some(finding)
+    }
+
+    /// Inside the client pod: the SYN went to the load balancer, the SYN-ACK that answers it
+    /// came from a node's NodePort, and the client reset it.
+    fn seen_from_the_client(&self, connection: &Connection) -> Option<Finding> {
+        let reply = connection.syn_acks.iter().find(|r| {
+            r.to == connection.client
+                && r.from.address != connection.server.address
+                && super::is_node_port(r.from.port)
+                && !super::is_node_port(connection.server.port)
+        })?;
+        let reset = connection.resets.iter().find(|r| r.by == Side::Client)?;
+        let first_syn = &connection.attempts[0];
+        let mut evidence = vec![
+            Evidence {
+                frames: first_syn.frames.clone(),
+                what: format!(
+                    "{} sends a SYN to the load balancer {} (frame {})",
+                    connection.client, connection.server, first_syn.frame
+                ),
+            },
+            Evidence {
+                frames: reply.frames.clone(),
+                what: format!(
+                    "the SYN-ACK that acknowledges it (same client port, ack = its sequence number + 1) comes from {}, a node's NodePort, not from the load balancer (frame {})",
+                    reply.from, reply.last_frame
+                ),
+            },
+        ];
+        evidence.push(reset_evidence(reset));
+        evidence.extend(super::retries_evidence(connection));
+        let mut finding = self.finding(connection, reply.from, evidence);
+        finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
+        finding.point_of_failure = format!(
+            "the node {}: the load balancer sent the pod's connection to its own node, which answered the pod directly instead of through {}",
+            reply.from.address, connection.server
+        );
+        finding.failure_frame = Some(reply.last_frame);
+        finding.next_capture = Some(format!(
+            "This capture is the client pod's own. On its node ({}), `{}` shows the SYN leaving to the load balancer and coming back with the pod's address kept, and the reply short-cutting it.",
+            reply.from.address,
+            super::NODE_CAPTURE
+        ));
+        Some(finding)
+    }
+
+    /// On the load balancer (or the link between it and the node): the client's SYNs arrive
+    /// for the load balancer's address and leave for a node's NodePort with the client's
+    /// address kept, and no SYN-ACK ever comes back this way.
+    fn seen_on_the_way(&self, analysis: &Analysis, connection: &Connection) -> Option<Finding> {
+        if !matches!(
+            analysis.vantage(),
+            Vantage::InPath | Vantage::NodeUplink { .. }
+        ) || !connection.syn_acks.is_empty()
+            || connection.attempts.len() < 2
+        {
+            return None;
+        }
+        let forwarded = connection.legs.iter().skip(1).find(|l| {
+            l.from == connection.client
+                && l.to.address != connection.server.address
+                && super::is_node_port(l.to.port)
+        })?;
+        let node = forwarded.to;
+        let evidence = vec![
+            Evidence {
+                frames: connection.legs[0].frames.clone(),
+                what: format!(
+                    "{} sends SYNs to the load balancer {}",
+                    connection.client, connection.server
+                ),
+            },
+            Evidence {
+                frames: forwarded.frames.clone(),
+                what: format!(
+                    "each leaves again for the node's NodePort {node} with the client's own address {} kept (client IP preservation)",
+                    connection.client.address
+                ),
+            },
+            Evidence {
+                frames: connection.attempts.iter().map(|a| a.frame).collect(),
+                what: format!(
+                    "no SYN-ACK comes back through here; the client retries {} times, after {}",
+                    connection.attempts.len() - 1,
+                    super::gaps_text(&connection.retry_gaps())
+                ),
+            },
+        ];
+        let mut finding = self.finding(connection, node, evidence);
+        finding.journeys = connection.attempts.iter().map(|a| a.journey).collect();
+        finding.point_of_failure = format!(
+            "the node {}: its replies to {} do not return through the load balancer",
+            node.address, connection.client.address
+        );
+        finding.failure_frame = forwarded.frames.last().copied();
+        finding.next_capture = Some(format!(
+            "From here the reply is invisible. With client IP preservation the node answers a client it can reach directly (a pod on that node: the hairpin) without the load balancer; a backend that is down looks the same from here. On the node {}, `{}` tells them apart: the SYN-ACK going straight to {} from {node}, and its reset.",
+            node.address,
+            super::NODE_CAPTURE,
+            connection.client.address
+        ));
+        Some(finding)
+    }
+
+    fn finding(
+        &self,
+        connection: &Connection,
+        answered_from: crate::journey::Endpoint,
+        evidence: Vec<Evidence>,
+    ) -> Finding {
+        let mut finding = Finding::new(
+            self,
+            super::severity_of(connection),
+            format!(
+                "{} → load balancer {}: sent back to the client's node with the client's address, answered directly from {}, never through the load balancer ({} attempts)",
+                connection.client,
+                connection.server,
+                answered_from,
+                connection.attempts.len()
+            ),
+            evidence,
+        );
+        finding.connection = Some(connection.id);
+        finding
+    }
+}
+
+fn reset_evidence(reset: &crate::connection::Reset) -> Evidence {
+    Evidence {
+        frames: reset.frames.clone(),
+        what: format!(
+            "the client resets it ({} → {}, frame {})",
+            reset.from, reset.to, reset.frames[0]
+        ),
     }
 }
 
@@ -193,12 +318,6 @@ mod tests {
 
     #[test]
     fn quiet_without_a_load_balancer_that_keeps_the_client_address() {
-        fixtures::quiet_elsewhere(
-            &LbHairpinClientIp,
-            &[
-                "c_nlb_hairpin_nosnat.any.pcap",
-                "lab/lb_hairpin_preserve.any.pcap",
-            ],
-        );
+        fixtures::quiet_where_not_expected(&LbHairpinClientIp);
     }
 }

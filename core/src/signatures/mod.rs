@@ -18,7 +18,11 @@ mod vxlan_syn_loss;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
+use std::net::IpAddr;
+
+use crate::analysis::{Analysis, Vantage};
+use crate::connection::Connection;
+use crate::journey::Fate;
 
 /// Every signature, in the order findings are listed.
 pub static SIGNATURES: &[&dyn Signature] = &[
@@ -66,6 +70,8 @@ pub struct Finding {
     pub point_of_failure: String,
     /// Frame where the point of failure shows (the last sighting, or the reset).
     pub failure_frame: Option<u64>,
+    /// What this capture cannot show, and the capture that would (where to run what).
+    pub next_capture: Option<String>,
     pub explanation: &'static Explanation,
 }
 
@@ -103,9 +109,21 @@ pub struct Reference {
     pub url: &'static str,
 }
 
-/// Runs every signature over the report.
+/// Signatures that say less than another about the same connection: when a more specific one
+/// explains it, they stay silent.
+const GENERIC: &[&str] = &["syn-unanswered"];
+
+/// Runs every signature over the analysis.
 pub fn diagnose(analysis: &Analysis) -> Vec<Finding> {
     let mut findings: Vec<Finding> = SIGNATURES.iter().flat_map(|s| s.detect(analysis)).collect();
+    let explained: Vec<u64> = findings
+        .iter()
+        .filter(|f| !GENERIC.contains(&f.signature))
+        .filter_map(|f| f.connection)
+        .collect();
+    findings.retain(|f| {
+        !GENERIC.contains(&f.signature) || f.connection.is_none_or(|c| !explained.contains(&c))
+    });
     // Most severe first; otherwise in order of the first frame that shows them.
     findings.sort_by(|a, b| {
         b.severity
@@ -147,6 +165,7 @@ impl Finding {
             journeys: Vec::new(),
             point_of_failure: String::new(),
             failure_frame: None,
+            next_capture: None,
             explanation: signature.explanation(),
         }
     }
@@ -190,6 +209,43 @@ pub(crate) fn is_syn_backoff(gaps: &[f64]) -> bool {
             (0.8..1.25).contains(&ratio) || (1.6..2.5).contains(&ratio)
         })
 }
+
+/// The reply reached the client: sent out towards it, delivered to it on this host, or (where
+/// the capture is the client's own) seen addressed to it.
+pub(crate) fn reached_client(analysis: &Analysis, reply: &crate::connection::Reply) -> bool {
+    match reply.fate {
+        Fate::Delivered { .. } | Fate::Local { .. } => true,
+        Fate::LeftNode { .. } => !analysis.vantage().is_endpoint(),
+        Fate::Observed { .. } | Fate::Arrived { .. } => {
+            matches!(analysis.vantage(), Vantage::Endpoint { address } if address == reply.to.address)
+        }
+        Fate::EndedEarly { .. } | Fate::Resegmented { .. } => false,
+    }
+}
+
+/// Whether this capture is the client's own (taken inside the client pod, or on its only
+/// interface).
+pub(crate) fn from_the_client(analysis: &Analysis, connection: &Connection) -> bool {
+    matches!(analysis.vantage(), Vantage::Endpoint { address } if address == connection.client.address)
+}
+
+/// Two addresses on one pod subnet (/24 for IPv4, /64 for IPv6): on a node's bridge they are
+/// neighbours.
+pub(crate) fn same_subnet(a: IpAddr, b: IpAddr) -> bool {
+    match (a, b) {
+        (IpAddr::V4(a), IpAddr::V4(b)) => a.octets()[..3] == b.octets()[..3],
+        (IpAddr::V6(a), IpAddr::V6(b)) => a.segments()[..4] == b.segments()[..4],
+        _ => false,
+    }
+}
+
+/// Kubernetes' default NodePort range.
+pub(crate) fn is_node_port(port: u16) -> bool {
+    (30000..=32767).contains(&port)
+}
+
+/// The command that captures a whole node, for next-capture advice.
+pub(crate) const NODE_CAPTURE: &str = "tcpdump -ni any -w node.pcap";
 
 #[cfg(test)]
 pub(crate) mod fixtures;

@@ -3,7 +3,7 @@
 
 use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
 use crate::analysis::Analysis;
-use crate::connection::Side;
+use crate::connection::{Connection, Reply, Side};
 use crate::journey::{Direction, Fate};
 
 pub struct ReplyBypassesConntrack;
@@ -44,129 +44,193 @@ impl Signature for ReplyBypassesConntrack {
     }
 
     fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        for connection in &analysis.connections {
-            // The Service was DNATed on this node to a backend...
-            let Some(backend_leg) = connection
-                .legs
-                .last()
-                .filter(|_| connection.legs.len() >= 2)
-            else {
-                continue;
-            };
-            if connection
-                .legs
+        analysis
+            .connections
+            .iter()
+            .filter_map(|connection| {
+                if super::from_the_client(analysis, connection) {
+                    self.seen_from_the_client(connection)
+                } else {
+                    self.seen_on_the_node(analysis, connection)
+                }
+            })
+            .collect()
+    }
+}
+
+impl ReplyBypassesConntrack {
+    /// On the node: the Service was DNATed here, and the backend's SYN-ACK reached the client
+    /// untranslated.
+    fn seen_on_the_node(&self, analysis: &Analysis, connection: &Connection) -> Option<Finding> {
+        // The Service was DNATed on this node to a backend...
+        let backend_leg = connection
+            .legs
+            .last()
+            .filter(|_| connection.legs.len() >= 2)?;
+        if connection
+            .legs
+            .iter()
+            .any(|l| l.via.is_some_and(|v| v.is_outside_node()))
+        {
+            return None; // translated outside the node: see lb-hairpin-client-ip
+        }
+        let backend = backend_leg.to;
+        // ...and the backend's SYN-ACK reached the client still from the backend's address,
+        // with no translation on the way.
+        // Delivered to the client: sent out towards it, or, where the capture gives no
+        // directions, last seen on the interface the client's SYN came from.
+        let client_side = connection.attempts[0].frames.first().and_then(|&f| {
+            analysis
+                .journey(connection.attempts[0].journey)
+                .and_then(|j| j.hop_of_frame(f))
+                .map(|h| h.interface)
+        });
+        let delivered = |reply: &Reply| match reply.fate {
+            Fate::Delivered { .. } => true,
+            // No directions: it reached the client if it was seen on the client's interface.
+            Fate::Observed { .. } => analysis
+                .journey(reply.journey)
+                .is_some_and(|j| j.hops.iter().any(|h| Some(h.interface) == client_side)),
+            _ => false,
+        };
+        let reply = connection
+            .syn_acks
+            .iter()
+            .find(|r| r.from == backend && r.to == connection.client && delivered(r))?;
+        let reply_journey = analysis.journey(reply.journey)?;
+        if reply_journey.hops.iter().any(|h| !h.changes.is_empty()) {
+            return None;
+        }
+        let reset = connection.resets.iter().find(|r| r.by == Side::Client)?;
+        let first_syn = &connection.attempts[0];
+        let dnat_hop = analysis.journey(first_syn.journey).and_then(|j| {
+            j.hops
                 .iter()
-                .any(|l| l.via.is_some_and(|v| v.is_outside_node()))
-            {
-                continue; // translated outside the node: see lb-hairpin-client-ip
-            }
-            let backend = backend_leg.to;
-            // ...and the backend's SYN-ACK reached the client still from the backend's address,
-            // with no translation on the way.
-            // Delivered to the client: sent out towards it, or, where the capture gives no
-            // directions, last seen on the interface the client's SYN came from.
-            let client_side = connection.attempts[0].frames.first().and_then(|&f| {
-                analysis
-                    .journey(connection.attempts[0].journey)
-                    .and_then(|j| j.hops.iter().find(|h| h.frame == f))
-                    .map(|h| h.interface)
+                .find(|h| h.changes.iter().any(|c| c.is_dnat()))
+        });
+        // A promiscuous copy on the bridge device, received but not for this host: the frame
+        // was switched, not routed.
+        let bridge_copy = reply_journey.hops.iter().find(|h| {
+            h.direction == Direction::In && h.interface != reply_journey.hops[0].interface
+        });
+        let mut evidence = vec![Evidence {
+            frames: first_syn.frames.clone(),
+            what: format!(
+                "{} sends a SYN to the Service {} (frame {})",
+                connection.client, connection.server, first_syn.frame
+            ),
+        }];
+        if let Some(hop) = dnat_hop {
+            evidence.push(Evidence {
+                frames: vec![hop.frame],
+                what: format!(
+                    "the node DNATs it to {backend} ({}, on {})",
+                    crate::words::changes_text(&hop.changes),
+                    hop.interface_name
+                ),
             });
-            let delivered = |reply: &crate::connection::Reply| match reply.fate {
-                Fate::Delivered { .. } => true,
-                // No directions: it reached the client if it was seen on the client's interface.
-                Fate::Observed { .. } => analysis
-                    .journey(reply.journey)
-                    .is_some_and(|j| j.hops.iter().any(|h| Some(h.interface) == client_side)),
-                _ => false,
-            };
-            let Some(reply) = connection
-                .syn_acks
-                .iter()
-                .find(|r| r.from == backend && r.to == connection.client && delivered(r))
-            else {
-                continue;
-            };
-            let Some(reply_journey) = analysis.journey(reply.journey) else {
-                continue;
-            };
-            if reply_journey.hops.iter().any(|h| !h.changes.is_empty()) {
-                continue;
-            }
-            let Some(reset) = connection.resets.iter().find(|r| r.by == Side::Client) else {
-                continue;
-            };
-            let first_syn = &connection.attempts[0];
-            let dnat_hop = analysis.journey(first_syn.journey).and_then(|j| {
-                j.hops
-                    .iter()
-                    .find(|h| h.changes.iter().any(|c| c.is_dnat()))
+        }
+        evidence.push(Evidence {
+            frames: reply.frames.clone(),
+            what: format!("the SYN-ACK reaches the client from {backend}, not from {}: no reverse NAT on the way (last seen in frame {})", connection.server, reply.last_frame),
+        });
+        if let Some(hop) = bridge_copy {
+            evidence.push(Evidence {
+                frames: vec![hop.frame],
+                what: format!(
+                    "{} received it without routing it (frame {}): it was bridged at layer 2",
+                    hop.interface_name, hop.frame
+                ),
             });
-            // A promiscuous copy on the bridge device, received but not for this host: the frame
-            // was switched, not routed.
-            let bridge_copy = reply_journey.hops.iter().find(|h| {
-                h.direction == Direction::In && h.interface != reply_journey.hops[0].interface
-            });
-            let mut evidence = vec![Evidence {
+        }
+        evidence.push(reset_evidence(reset));
+        evidence.extend(super::retries_evidence(connection));
+        let mut finding = self.finding(connection, backend, evidence);
+        finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
+        let bridge = bridge_copy.map_or("the bridge".to_string(), |h| h.interface_name.clone());
+        finding.point_of_failure = format!("{bridge}: the reply from {backend} was switched at layer 2 and never passed conntrack, so the DNAT of {} was not undone", connection.server);
+        finding.failure_frame = Some(reply.last_frame);
+        Some(finding)
+    }
+
+    /// Inside the client pod: the SYN went to the Service, the SYN-ACK (matched by its
+    /// sequence numbers) came from a pod address on the client's own subnet, and the client
+    /// reset it. Where the reverse NAT was skipped shows only on the node.
+    fn seen_from_the_client(&self, connection: &Connection) -> Option<Finding> {
+        let reply = connection.syn_acks.iter().find(|r| {
+            r.from != connection.server
+                && r.to == connection.client
+                && super::same_subnet(r.from.address, connection.client.address)
+                && r.from.address != connection.server.address
+                && !super::is_node_port(r.from.port)
+        })?;
+        let backend = reply.from;
+        let reset = connection.resets.iter().find(|r| r.by == Side::Client)?;
+        let first_syn = &connection.attempts[0];
+        let mut evidence = vec![
+            Evidence {
                 frames: first_syn.frames.clone(),
                 what: format!(
                     "{} sends a SYN to the Service {} (frame {})",
                     connection.client, connection.server, first_syn.frame
                 ),
-            }];
-            if let Some(hop) = dnat_hop {
-                evidence.push(Evidence {
-                    frames: vec![hop.frame],
-                    what: format!(
-                        "the node DNATs it to {backend} ({}, on {})",
-                        crate::words::changes_text(&hop.changes),
-                        hop.interface_name
-                    ),
-                });
-            }
-            evidence.push(Evidence {
+            },
+            Evidence {
                 frames: reply.frames.clone(),
-                what: format!("the SYN-ACK reaches the client from {backend}, not from {}: no reverse NAT on the way (last seen in frame {})", connection.server, reply.last_frame),
-            });
-            if let Some(hop) = bridge_copy {
-                evidence.push(Evidence {
-                    frames: vec![hop.frame],
-                    what: format!(
-                        "{} received it without routing it (frame {}): it was bridged at layer 2",
-                        hop.interface_name, hop.frame
-                    ),
-                });
-            }
-            evidence.push(Evidence {
-                frames: reset.frames.clone(),
                 what: format!(
-                    "the client resets the unexpected reply ({} → {}, frame {})",
-                    reset.from, reset.to, reset.frames[0]
+                    "the SYN-ACK that acknowledges it (same client port, ack = its sequence number + 1) comes from {backend}, a pod on the client's own subnet, not from {}: the Service's DNAT was not undone (frame {})",
+                    connection.server, reply.last_frame
                 ),
-            });
-            evidence.extend(super::retries_evidence(connection));
-            let severity = super::severity_of(connection);
-            let mut finding = Finding::new(
-                self,
-                severity,
-                format!(
-                    "{} → Service {}: the SYN-ACK came back from the backend {} without reverse NAT and the client reset it ({} attempt{})",
-                    connection.client,
-                    connection.server,
-                    backend,
-                    connection.attempts.len(),
-                    if connection.attempts.len() == 1 { "" } else { "s" }
-                ),
-                evidence,
-            );
-            finding.connection = Some(connection.id);
-            finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
-            let bridge = bridge_copy.map_or("the bridge".to_string(), |h| h.interface_name.clone());
-            finding.point_of_failure = format!("{bridge}: the reply from {backend} was switched at layer 2 and never passed conntrack, so the DNAT of {} was not undone", connection.server);
-            finding.failure_frame = Some(reply.last_frame);
-            findings.push(finding);
-        }
-        findings
+            },
+        ];
+        evidence.push(reset_evidence(reset));
+        evidence.extend(super::retries_evidence(connection));
+        let mut finding = self.finding(connection, backend, evidence);
+        finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
+        finding.point_of_failure = format!(
+            "between the backend {backend} and this pod, on the node they share: the reply reached the pod without the reverse NAT of {}",
+            connection.server
+        );
+        finding.failure_frame = Some(reply.last_frame);
+        finding.next_capture = Some(format!(
+            "This capture is the client pod's own: it shows the untranslated reply, not where it skipped conntrack. On the node that runs {} and {backend}, run `{}` and `sysctl net.bridge.bridge-nf-call-iptables`: the SYN-ACK crossing the bridge without passing conntrack confirms it.",
+            connection.client.address,
+            super::NODE_CAPTURE
+        ));
+        Some(finding)
+    }
+
+    fn finding(
+        &self,
+        connection: &Connection,
+        backend: crate::journey::Endpoint,
+        evidence: Vec<Evidence>,
+    ) -> Finding {
+        let mut finding = Finding::new(
+            self,
+            super::severity_of(connection),
+            format!(
+                "{} → Service {}: the SYN-ACK came back from the backend {} without reverse NAT and the client reset it ({} attempt{})",
+                connection.client,
+                connection.server,
+                backend,
+                connection.attempts.len(),
+                if connection.attempts.len() == 1 { "" } else { "s" }
+            ),
+            evidence,
+        );
+        finding.connection = Some(connection.id);
+        finding
+    }
+}
+
+fn reset_evidence(reset: &crate::connection::Reset) -> Evidence {
+    Evidence {
+        frames: reset.frames.clone(),
+        what: format!(
+            "the client resets the unexpected reply ({} → {}, frame {})",
+            reset.from, reset.to, reset.frames[0]
+        ),
     }
 }
 
@@ -204,15 +268,7 @@ mod tests {
     fn quiet_where_the_reply_is_translated_or_goes_elsewhere() {
         // c's reply comes from the NodePort after a hairpin through the load balancer: another
         // signature. The lab's healthy capture has the reply un-DNATed.
-        fixtures::quiet_elsewhere(
-            &ReplyBypassesConntrack,
-            &[
-                "d_bridge_nf_off.any.pcap",
-                "lab/bridge_nf_off.any.pcap",
-                "lab/bridge_nf_off.sll1.pcap",
-                "lab/bridge_nf_off.per-interface.pcapng",
-            ],
-        );
+        fixtures::quiet_where_not_expected(&ReplyBypassesConntrack);
     }
 
     #[test]

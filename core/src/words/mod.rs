@@ -113,6 +113,8 @@ impl fmt::Display for InterfaceRole {
             InterfaceRole::Bridge => f.write_str("bridge"),
             InterfaceRole::Tunnel => f.write_str("tunnel"),
             InterfaceRole::Uplink => f.write_str("uplink"),
+            InterfaceRole::Loopback => f.write_str("loopback"),
+            InterfaceRole::Host => f.write_str("the host's own interface"),
             InterfaceRole::Unknown => f.write_str("unknown"),
         }
     }
@@ -134,6 +136,8 @@ pub fn role_caption(role: &InterfaceRole) -> String {
         InterfaceRole::Bridge => "bridge".into(),
         InterfaceRole::Tunnel => "tunnel".into(),
         InterfaceRole::Uplink => "node uplink".into(),
+        InterfaceRole::Loopback => "loopback".into(),
+        InterfaceRole::Host => "its own interface".into(),
         InterfaceRole::Unknown => "interface".into(),
     }
 }
@@ -252,8 +256,12 @@ pub fn fate_text(analysis: &Analysis, journey: &JourneyReport) -> String {
             "arrived on {} as a super-packet larger than any wire packet; it leaves cut into pieces, followed as their own journeys",
             name(interface)
         ),
+        Fate::Local { interface } => format!(
+            "arrived on {} for this host itself (one of its own addresses)",
+            name(interface)
+        ),
         Fate::Arrived { interface } => format!(
-            "arrived on {} (for the node itself, or not followed further)",
+            "arrived on {} (not seen going further)",
             name(interface)
         ),
         Fate::Observed { interface } => format!("seen on {}", name(interface)),
@@ -302,6 +310,7 @@ mod tests {
         assert_eq!(dnat.to_string(), "DNAT 10.96.0.10:80 → 10.244.0.20:8080");
         let tunnel = Encapsulation {
             kind: TunnelKind::Vxlan,
+            ttl: 64,
             source: "172.18.0.2".parse().unwrap(),
             destination: "172.18.0.3".parse().unwrap(),
             source_port: 50421,

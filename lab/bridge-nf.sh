@@ -14,18 +14,14 @@ source "$(dirname "$0")/lib.sh"
 mode=${1:?off or on}
 linktype=${2:-}
 cleanup
-make_ns node
-bridge node cni0 10.244.0.1/24
-pod a node vethpoda 10.244.0.10/24 10.244.0.1 cni0
-pod b node vethpodb 10.244.0.20/24 10.244.0.1 cni0
-in_ns node sysctl -qw net.bridge.bridge-nf-call-iptables=$([ "$mode" = on ] && echo 1 || echo 0)
+one_node_two_pods "$([ "$mode" = on ] && echo 1 || echo 0)"
 in_ns node iptables -t nat -A PREROUTING -d 10.96.0.10/32 -p tcp --dport 80 -j DNAT --to-destination 10.244.0.20:8080
 serve b 8080
 if [ "$linktype" = pcapng ]; then
   name=bridge_nf_${mode}.per-interface.pcapng
-  in_ns node dumpcap -q -i vethpoda -i cni0 -i vethpodb -f 'not arp and not ip6' -w "$OUT_DIR/$name" 2>/dev/null &
-  CAPTURE_PID=$!
-  PIDS+=("$CAPTURE_PID")
+  # As the committed capture was taken: promiscuous, and the filter (given after the last -i)
+  # applies to vethpodb only.
+  start_capture node "$name" dumpcap -q -i vethpoda -i cni0 -i vethpodb -f 'not arp and not ip6'
   sleep 2
 else
   name=bridge_nf_${mode}$([ -n "$linktype" ] && echo ".sll1" || echo ".any").pcap

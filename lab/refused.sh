@@ -9,11 +9,7 @@
 source "$(dirname "$0")/lib.sh"
 mode=${1:?reject or wrong-port}
 cleanup
-make_ns node
-bridge node cni0 10.244.0.1/24
-pod a node vethpoda 10.244.0.10/24 10.244.0.1 cni0
-pod b node vethpodb 10.244.0.20/24 10.244.0.1 cni0
-in_ns node sysctl -qw net.bridge.bridge-nf-call-iptables=1
+one_node_two_pods 1
 in_ns node iptables -t nat -A PREROUTING -d 10.96.0.40/32 -p tcp --dport 80 -j DNAT --to-destination 10.244.0.20:$([ "$mode" = reject ] && echo 8080 || echo 9090)
 if [ "$mode" = reject ]; then
   in_ns node iptables -A FORWARD -d 10.244.0.20/32 -p tcp --dport 8080 -j REJECT --reject-with tcp-reset

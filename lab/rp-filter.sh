@@ -8,23 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 mode=${1:?strict or loose}
 cleanup
-make_ns node router server pod
-veth node eth0 router eth0
-veth node trunk1 router trunk
-veth router srv server eth0
-veth pod eth0 node vlan5a3c
-in_ns node ip addr add 172.18.0.2/24 dev eth0
-in_ns node ip addr add 172.18.9.2/24 dev trunk1
-in_ns node ip addr add 10.244.3.1/24 dev vlan5a3c
-in_ns router ip addr add 172.18.0.1/24 dev eth0
-in_ns router ip addr add 172.18.9.1/24 dev trunk
-in_ns router ip addr add 172.18.2.1/24 dev srv
-in_ns server ip addr add 172.18.2.10/24 dev eth0
-in_ns server ip route add default via 172.18.2.1
-in_ns pod ip addr add 10.244.3.5/24 dev eth0
-in_ns pod ip route add default via 10.244.3.1
-in_ns node ip route add 172.18.2.0/24 via 172.18.0.1 dev eth0
-in_ns router ip route add 10.244.3.0/24 via 172.18.9.2 dev trunk
+asymmetric_routes
 value=$([ "$mode" = strict ] && echo 1 || echo 2)
 in_ns node sysctl -qw net.ipv4.conf.all.rp_filter=$value net.ipv4.conf.trunk1.rp_filter=$value
 serve server 8080

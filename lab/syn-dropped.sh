@@ -3,11 +3,7 @@
 # the client retries until its connect timeout. Same topology as bridge-nf.sh, bridge netfilter on.
 source "$(dirname "$0")/lib.sh"
 cleanup
-make_ns node
-bridge node cni0 10.244.0.1/24
-pod a node vethpoda 10.244.0.10/24 10.244.0.1 cni0
-pod b node vethpodb 10.244.0.20/24 10.244.0.1 cni0
-in_ns node sysctl -qw net.bridge.bridge-nf-call-iptables=1
+one_node_two_pods 1
 in_ns node iptables -t nat -A PREROUTING -d 10.96.0.10/32 -p tcp --dport 80 -j DNAT --to-destination 10.244.0.20:8080
 in_ns node iptables -A FORWARD -d 10.244.0.20/32 -p tcp --dport 8080 --syn -j DROP
 serve b 8080

@@ -12,22 +12,8 @@ mode=${1:?lossy or ok}
 cleanup
 two_nodes
 in_ns client sysctl -qw net.ipv4.tcp_syn_linear_timeouts=0
-for n in node1 node2; do
-  local_ip=$([ $n = node1 ] && echo 172.18.0.2 || echo 172.18.0.3)
-  own=$([ $n = node1 ] && echo 10.244.1.0 || echo 10.244.2.0)
-  in_ns $n ip link add flannel.1 type vxlan id 1 local "$local_ip" dstport 8472 nolearning dev eth0
-  in_ns $n ip addr add "$own/32" dev flannel.1
-  in_ns $n ip link set flannel.1 up
-done
-# flannel programs the peer's VTEP MAC, a neighbour entry and an FDB entry; do the same.
-mac1=$(in_ns node1 cat /sys/class/net/flannel.1/address)
-mac2=$(in_ns node2 cat /sys/class/net/flannel.1/address)
-in_ns node1 ip route add 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink
-in_ns node2 ip route add 10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink
-in_ns node1 ip neigh add 10.244.2.0 lladdr "$mac2" dev flannel.1
-in_ns node2 ip neigh add 10.244.1.0 lladdr "$mac1" dev flannel.1
-in_ns node1 bridge fdb append "$mac2" dev flannel.1 dst 172.18.0.3
-in_ns node2 bridge fdb append "$mac1" dev flannel.1 dst 172.18.0.2
+# flannel.1 (VNI 1, UDP 8472) with the peer's VTEP MAC in a neighbour and an FDB entry.
+flannel_vxlan
 in_ns node1 iptables -t nat -A PREROUTING -d 10.96.0.20/32 -p tcp --dport 80 -j DNAT --to-destination 10.244.2.20:8080
 serve server 8080
 if [ "$mode" = lossy ]; then

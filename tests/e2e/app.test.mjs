@@ -21,11 +21,13 @@ test('every example capture, dropped as a file, shows its finding and its drop p
   // Loaded: the page and its worker (which fetches its wasm once it starts).
   await page.waitForSelector('[data-testid="drop-zone"][data-worker="ready"]');
   const loaded = requests.length;
-  for (const { file, findings, drop: station, gallery } of MANIFEST) {
+  for (const { file, findings, drop: station, gallery, vantage } of MANIFEST) {
     const signature = findings[0] ?? null;
     const name = file.split('/').pop();
     await dropFile(page, name, await readFile(join(EXAMPLES, file)));
     await waitForAnalysis(page, name);
+    // Where it was captured, as the page says it.
+    if (vantage) assert.equal(await page.getAttribute('[data-testid="vantage"]', 'data-vantage'), vantage, `${file}: vantage`);
     const shot = join(OUT, `${name}.png`);
     if (signature === null) {
       assert.equal(await page.locator('[data-testid="no-findings"]').count(), 1, `${file}: expected no finding`);

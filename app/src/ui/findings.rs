@@ -104,6 +104,11 @@ fn card(at: usize, finding: &Finding, state: AppState) -> impl IntoView {
             <p class="where" data-testid="point-of-failure">
                 <strong>"Where it failed: "</strong>{finding.point_of_failure.clone()}
             </p>
+            {finding.next_capture.clone().map(|next| view! {
+                <p class="next-capture" data-testid="next-capture">
+                    <strong>"What this capture cannot show: "</strong>{next}
+                </p>
+            })}
             <button class="play" data-testid=format!("play-finding-{at}") on:click=move |_| state.select(Selection::Finding(at))>
                 "▶ Watch the packets"
             </button>

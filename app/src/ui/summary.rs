@@ -3,7 +3,21 @@
 
 use leptos::prelude::*;
 
+use dropscope_core::analysis::Vantage;
+
 use super::state::{AppState, Status};
+
+/// The vantage point's kind, for tests and styles.
+fn vantage_kind(vantage: &Vantage) -> &'static str {
+    match vantage {
+        Vantage::NodeAllInterfaces { .. } => "node-all-interfaces",
+        Vantage::NodePerInterface { .. } => "node-per-interface",
+        Vantage::Endpoint { .. } => "endpoint",
+        Vantage::NodeUplink { .. } => "node-uplink",
+        Vantage::InPath => "in-path",
+        Vantage::Unknown => "unknown",
+    }
+}
 
 #[component]
 pub(super) fn StatusLine() -> impl IntoView {
@@ -99,6 +113,14 @@ pub(super) fn summary_view() -> impl IntoView {
                             capture.offloaded_checksums, capture.bad_checksums
                         )}
                     </p>
+                    {capture.vantage.as_ref().map(|vantage| view! {
+                        <p data-testid="vantage" data-vantage=vantage_kind(&vantage.vantage)>
+                            <strong>"Seen from: "</strong>{dropscope_core::words::vantage_text(vantage)}
+                        </p>
+                    })}
+                    {dropscope_core::words::order_text(capture).map(|order| view! {
+                        <p class="muted" data-testid="time-order">{order}</p>
+                    })}
                     {error}
                     <ul class="warnings">{warnings}</ul>
                     <details>

@@ -20,6 +20,9 @@ pub fn markdown(name: &str, report: &Report) -> String {
             "**The capture is damaged {error}**; everything before it was analysed.\n"
         );
     }
+    if let Some(vantage) = &report.analysis.capture.vantage {
+        let _ = writeln!(out, "Seen from: {}.\n", super::vantage_text(vantage));
+    }
     if report.findings.is_empty() {
         let _ = writeln!(out, "No known failure recognised.");
     }
@@ -34,6 +37,9 @@ pub fn markdown(name: &str, report: &Report) -> String {
         );
         let _ = writeln!(out, "{}\n", finding.summary);
         let _ = writeln!(out, "**Where:** {}\n", finding.point_of_failure);
+        if let Some(next) = &finding.next_capture {
+            let _ = writeln!(out, "**Next capture:** {next}\n");
+        }
         let _ = writeln!(out, "**Evidence:**\n");
         for evidence in &finding.evidence {
             let frames: Vec<String> = evidence.frames.iter().map(|f| f.to_string()).collect();

@@ -7,10 +7,11 @@ mod text;
 
 use std::fmt;
 
-use crate::analysis::{Analysis, HopChange, JourneyReport};
+use crate::analysis::{Analysis, HopChange, JourneyReport, Vantage, VantageReport};
 use crate::connection::{Connection, DnsOutcome, DnsQuery, Leg, LegVia, Outcome, Side, UdpOutcome};
 use crate::journey::{Direction, Encapsulation, Endpoint, Fate, InterfaceRole};
 use crate::signatures::Severity;
+use crate::summary::CaptureSummary;
 
 pub use markdown::markdown;
 pub use text::{explanation_text, report_text};
@@ -265,6 +266,43 @@ pub fn fate_text(analysis: &Analysis, journey: &JourneyReport) -> String {
             name(interface)
         ),
         Fate::Observed { interface } => format!("seen on {}", name(interface)),
+    }
+}
+
+/// Where the capture was taken, in words, with the evidence.
+pub fn vantage_text(report: &VantageReport) -> String {
+    let what = match report.vantage {
+        Vantage::NodeAllInterfaces { .. } => "a node, all interfaces (tcpdump -i any)".to_string(),
+        Vantage::NodePerInterface { interfaces } => {
+            format!("a node, {interfaces} interfaces captured each on its own")
+        }
+        Vantage::Endpoint { address } => format!("inside {address} (its own traffic only)"),
+        Vantage::NodeUplink {
+            address: Some(address),
+        } => {
+            format!("the uplink of the node {address} only")
+        }
+        Vantage::NodeUplink { address: None } => "a node's uplink only".to_string(),
+        Vantage::InPath => {
+            "a device in the path (a load balancer or router), or the link to it".to_string()
+        }
+        Vantage::Unknown => "unknown".to_string(),
+    };
+    format!("{what} — {}", report.why)
+}
+
+/// What putting the capture in time order took, when it took anything.
+pub fn order_text(capture: &CaptureSummary) -> Option<String> {
+    match (capture.reordered, capture.late_total) {
+        (0, 0) => None,
+        (reordered, 0) => Some(format!(
+            "{reordered} frames were written out of time order (one interface after another) and were put back in order"
+        )),
+        (reordered, late) => Some(format!(
+            "{reordered} frames were put back in time order; {late} came later than the 2 s reorder window allows and were analysed out of place (frames {}{})",
+            frame_list(&capture.late_frames),
+            if late as usize > capture.late_frames.len() { ", …" } else { "" }
+        )),
     }
 }
 

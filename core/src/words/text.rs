@@ -46,6 +46,12 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
             capture.bad_checksums
         )?;
     }
+    if let Some(vantage) = &capture.vantage {
+        writeln!(out, "  seen from: {}", super::vantage_text(vantage))?;
+    }
+    if let Some(order) = super::order_text(capture) {
+        writeln!(out, "  {order}")?;
+    }
 
     if report.findings.is_empty() {
         writeln!(out, "\nNo known failure recognised.")?;
@@ -81,6 +87,9 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
                         frames(&evidence.frames)
                     )?;
                 }
+            }
+            if let Some(next) = &finding.next_capture {
+                writeln!(out, "      next capture: {next}")?;
             }
             if let Some(fix) = finding.explanation.fix.first() {
                 writeln!(out, "      fix: {}", fix.what)?;

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, ErrorEvent, MessageEvent, Worker};
 
-use crate::protocol::{Request, Response};
+use crate::protocol::{Envelope, Response};
 
 /// What Trunk builds for the worker: its glue and its wasm. The single-file build sets
 /// `DROPSCOPE_WORKER_URL` to a `blob:` URL of both instead.
@@ -199,11 +199,11 @@ impl Client {
         inner.callbacks.push(on_error);
     }
 
-    pub fn send(&self, request: &Request) {
+    pub fn send(&self, request: &Envelope) {
         self.send_with(request, None);
     }
 
-    pub fn send_with(&self, request: &Request, blob: Option<&Blob>) {
+    pub fn send_with(&self, request: &Envelope, blob: Option<&Blob>) {
         let text = serde_json::to_string(request).unwrap_or_default();
         let mut inner = self.0.borrow_mut();
         match (&inner.worker, inner.ready) {

@@ -2,6 +2,8 @@
 //! example: `#example=bridge-nf-off&finding=0&frame=6&filter=port%208080`.
 //! The fragment never leaves the browser (it is not sent to any server).
 
+use dropscope_core::i18n::Lang;
+
 use crate::protocol::Selection;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -10,6 +12,8 @@ pub struct ViewState {
     pub selection: Option<Selection>,
     pub frame: Option<u64>,
     pub filter: String,
+    /// The language the user picked (not the browser's default).
+    pub lang: Option<Lang>,
 }
 
 impl ViewState {
@@ -24,6 +28,7 @@ impl ViewState {
                 "connection" => state.selection = value.parse().ok().map(Selection::Connection),
                 "frame" => state.frame = value.parse().ok(),
                 "filter" => state.filter = value,
+                "lang" => state.lang = Lang::from_tag(&value),
                 _ => {}
             }
         }
@@ -45,6 +50,9 @@ impl ViewState {
         }
         if !self.filter.is_empty() {
             parts.push(format!("filter={}", encode(&self.filter)));
+        }
+        if let Some(lang) = self.lang {
+            parts.push(format!("lang={}", lang.tag()));
         }
         if parts.is_empty() {
             String::new()
@@ -101,11 +109,12 @@ mod tests {
             selection: Some(Selection::Finding(0)),
             frame: Some(6),
             filter: "port 8080 & 10.0.0.1".into(),
+            lang: Some(Lang::ZhTw),
         };
         let fragment = state.to_fragment();
         assert_eq!(
             fragment,
-            "#example=bridge-nf-off&finding=0&frame=6&filter=port%208080%20%26%2010.0.0.1"
+            "#example=bridge-nf-off&finding=0&frame=6&filter=port%208080%20%26%2010.0.0.1&lang=zh-TW"
         );
         assert_eq!(ViewState::parse(&fragment), state);
         let connection = ViewState {

@@ -8,11 +8,20 @@
 use dropscope_core::analysis::{InterfaceReport, JourneyReport};
 use dropscope_core::capture::Timestamp;
 use dropscope_core::connection::{Connection, Outcome, Side};
+use dropscope_core::i18n::Lang;
 use dropscope_core::journey::{Direction, Endpoint, InterfaceKey};
 use dropscope_core::packets::PacketDescription;
 use dropscope_core::signatures::Finding;
 use dropscope_core::summary::CaptureSummary;
 use serde::{Deserialize, Serialize};
+
+/// A request with the language the page speaks: the worker puts what it sends back into words
+/// (scene captions, exports, error messages) in that language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub lang: Lang,
+    pub request: Request,
+}
 
 /// What the page asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

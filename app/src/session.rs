@@ -7,6 +7,7 @@ use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::capture::Timestamp;
 use dropscope_core::connection::{Connection, Outcome, Side};
 use dropscope_core::decode::decode;
+use dropscope_core::i18n::Message;
 use dropscope_core::packets::{describe, seconds_since, PacketFilter, PacketIndex, PacketRow};
 use dropscope_core::report::Report;
 use dropscope_core::words;
@@ -59,10 +60,12 @@ pub fn analyse(
     while offset < size {
         let len = SLICE_BYTES.min(size - offset) as usize;
         let bytes = read(offset, len).map_err(|e| {
-            format!(
-                "the browser could not read bytes {offset}–{} of {name}: {e}",
-                offset + len as u64
-            )
+            Message::new("ui-read-failed")
+                .with("start", offset)
+                .with("end", offset + len as u64)
+                .with("name", name)
+                .with("error", e)
+                .to_string()
         })?;
         analyzer.push(&bytes);
         offset += len as u64;
@@ -170,7 +173,7 @@ impl Session {
                     .ok_or_else(|| format!("there is no finding {at}"))?;
                 scene.title = format!("{}: {}", finding.signature, finding.summary);
                 scene.failure_frame = finding.failure_frame;
-                scene.point_of_failure = Some(finding.point_of_failure.clone());
+                scene.point_of_failure = Some(finding.point_of_failure.to_string());
                 ids.extend(&finding.journeys);
                 finding.connection.and_then(|id| self.connection(id))
             }
@@ -178,10 +181,11 @@ impl Session {
                 let connection = self
                     .connection(id)
                     .ok_or_else(|| format!("there is no connection {id}"))?;
-                scene.title = format!(
-                    "connection {} → {}: {}",
-                    connection.client, connection.server, connection.outcome
-                );
+                scene.title = Message::new("scene-connection")
+                    .with("client", connection.client)
+                    .with("server", connection.server)
+                    .with("outcome", connection.outcome)
+                    .to_string();
                 Some(connection)
             }
         };

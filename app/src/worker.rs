@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
-use crate::protocol::{Request, Response};
+use crate::protocol::{Envelope, Request, Response};
 use crate::session::{analyse, Session};
 
 struct State {
@@ -76,8 +76,11 @@ pub fn start() {
         } else {
             (data.as_string(), None)
         };
-        let request = match text.as_deref().map(serde_json::from_str::<Request>) {
-            Some(Ok(request)) => request,
+        let request = match text.as_deref().map(serde_json::from_str::<Envelope>) {
+            Some(Ok(Envelope { lang, request })) => {
+                dropscope_core::i18n::set_language(lang);
+                request
+            }
             other => {
                 post(&Response::Failed {
                     message: format!("the worker did not understand a message: {other:?}"),

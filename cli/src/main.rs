@@ -9,6 +9,7 @@ use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::capture::CaptureReader;
 use dropscope_core::decode::{decode, decode_reassembled, Reassembler};
 use dropscope_core::fields::{write_row, TSHARK_FIELDS};
+use dropscope_core::i18n::{self, Lang};
 use dropscope_core::summary::Summarizer;
 use dropscope_core::words;
 
@@ -16,13 +17,16 @@ const USAGE: &str = "\
 dropscope — explain Kubernetes networking failures from a packet capture
 
 usage:
-  dropscope analyze FILE [--json] [--ifnames 2=cni0,3=vethpoda]
+  dropscope analyze FILE [--json] [--ifnames 2=cni0,3=vethpoda] [--lang LANG]
                              connections, DNS, and packets that ended early on the node
-  dropscope explain SIGNATURE
+  dropscope explain SIGNATURE [--lang LANG]
                              cause, how to confirm and how to fix a finding
   dropscope packets FILE     one TSV row per packet, with tshark's field names
   dropscope summary FILE     what the capture holds, as JSON
   dropscope --help | --version
+
+--lang en | zh-TW | zh-CN | ko: the language of the findings and explanations (by default the
+one LC_ALL, LC_MESSAGES or LANG names, else English). Commands and names stay as they are.
 ";
 
 /// Read size: large enough to amortise system calls, small enough to bound memory.
@@ -30,6 +34,13 @@ const CHUNK_BYTES: usize = 1 << 20;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let args = match take_language(args) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("dropscope: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
     let result = match args
         .iter()
         .map(String::as_str)
@@ -84,6 +95,48 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Sets the language from `--lang` (anywhere on the line) or the locale, and returns the other
+/// arguments.
+fn take_language(args: Vec<String>) -> Result<Vec<String>, String> {
+    let mut rest = Vec::with_capacity(args.len());
+    let mut asked = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--lang" {
+            asked = Some(args.next().ok_or("--lang needs en, zh-TW, zh-CN or ko")?);
+        } else if let Some(tag) = arg.strip_prefix("--lang=") {
+            asked = Some(tag.to_string());
+        } else {
+            rest.push(arg);
+        }
+    }
+    let lang = match asked {
+        Some(tag) => Lang::from_tag(&tag)
+            .ok_or_else(|| format!("no language `{tag}`; known: en, zh-TW, zh-CN, ko"))?,
+        None => locale_language(),
+    };
+    i18n::set_language(lang);
+    Ok(rest)
+}
+
+/// The language of the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`: `zh_TW.UTF-8`,
+/// `ko_KR.UTF-8`); English for `C`, `POSIX` and languages dropscope does not speak.
+fn locale_language() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|value| {
+            let tag = value
+                .split(['.', '@'])
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            Lang::from_tag(&tag)
+        })
+        .unwrap_or_default()
 }
 
 /// Calls `on_chunk` with successive chunks of the file.

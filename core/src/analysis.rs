@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::Message;
 use serde::{Deserialize, Serialize};
 
 use crate::capture::Timestamp;
@@ -120,8 +121,8 @@ impl Vantage {
 pub struct VantageReport {
     #[serde(flatten)]
     pub vantage: Vantage,
-    /// The evidence, in words.
-    pub why: String,
+    /// The evidence.
+    pub why: Message,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -129,8 +130,8 @@ pub struct InterfaceReport {
     pub key: InterfaceKey,
     pub name: String,
     pub role: InterfaceRole,
-    /// The evidence for the role, in words.
-    pub why: String,
+    /// The evidence for the role.
+    pub why: Message,
 }
 
 /// What kind of packet a journey carried: what the pictures and readers need to know without

@@ -13,6 +13,7 @@ use crate::analysis::{
 use crate::capture::{CaptureReader, RecordKind, Timestamp};
 use crate::connection::{DnsTracker, Side, TcpTracker, UdpTracker};
 use crate::decode::{decode, tcp_flags, Reassembler};
+use crate::i18n::Message;
 use crate::journey::{
     observe, Change, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder, TimeOrder,
 };
@@ -180,7 +181,9 @@ impl Analyzer {
                 .add(&journey)
                 .or_else(|| self.dns.add(&journey))
                 .or_else(|| self.udp.add(&journey));
-            if self.reported.len() < MAX_REPORTED_JOURNEYS && worth_reporting(&journey) {
+            let resent = self.tcp.last_was_resent();
+            if self.reported.len() < MAX_REPORTED_JOURNEYS && (resent || worth_reporting(&journey))
+            {
                 self.reported.push((journey, sender));
             }
         }
@@ -220,14 +223,11 @@ impl Analyzer {
                 // carries the host's own traffic, and a capture of one host's traffic has no
                 // uplink or pod side, only that host's interface.
                 let (role, why) = if self.journeys.is_loopback_interface(key) {
-                    (
-                        InterfaceRole::Loopback,
-                        "carries the host's traffic to itself (127.0.0.0/8, ::1): loopback".to_string(),
-                    )
+                    (InterfaceRole::Loopback, Message::new("role-why-loopback"))
                 } else if let Vantage::Endpoint { address } = vantage.vantage {
                     (
                         InterfaceRole::Host,
-                        format!("the only interface, and {address} is in every packet: that host's own interface"),
+                        Message::new("role-why-host").with("address", address),
                     )
                 } else {
                     (role, evidence.reason)

@@ -101,6 +101,27 @@ mod tests {
     }
 
     #[test]
+    fn every_card_of_the_gallery_speaks_every_language() {
+        use crate::i18n::{has, Lang, Message};
+        for entry in parse_manifest(MANIFEST)
+            .unwrap()
+            .iter()
+            .filter(|e| e.gallery)
+        {
+            let id = format!("example-{}", entry.id);
+            // The manifest's words are the English ones: the resource repeats them exactly.
+            assert_eq!(
+                Message::new(id.clone()).text(Lang::En),
+                entry.symptom,
+                "{id}"
+            );
+            for lang in Lang::ALL {
+                assert!(has(lang, &id), "{lang}: {id}");
+            }
+        }
+    }
+
+    #[test]
     fn a_broken_line_is_named() {
         let error = parse_manifest("# header\na\tb\tmaybe\tyes\t-\t-\t-\tsymptom\n").unwrap_err();
         assert_eq!(

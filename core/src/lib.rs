@@ -13,6 +13,7 @@ pub mod connection;
 pub mod decode;
 pub mod examples;
 pub mod fields;
+pub mod i18n;
 pub mod journey;
 pub mod packets;
 pub mod report;

@@ -9,7 +9,7 @@ use crate::signatures::{diagnose, Finding};
 
 /// The JSON report's shape. 2: typed hop changes, legs' `via`, journey kinds, `last_hop` and
 /// `outcome` dropped from journeys (see the README).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {

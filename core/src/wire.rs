@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Deserializer};
 
+use crate::i18n::Message;
 use crate::signatures::{Evidence, Finding, Severity, SIGNATURES};
 
 /// A finding as serialized; its signature id leads back to the signature's explanation.
@@ -13,15 +14,15 @@ use crate::signatures::{Evidence, Finding, Severity, SIGNATURES};
 struct FindingWire {
     signature: String,
     severity: Severity,
-    summary: String,
+    summary: Message,
     frames: Vec<u64>,
     evidence: Vec<Evidence>,
     connection: Option<u64>,
     journeys: Vec<u64>,
-    point_of_failure: String,
+    point_of_failure: Message,
     failure_frame: Option<u64>,
     #[serde(default)]
-    next_capture: Option<String>,
+    next_capture: Option<Message>,
 }
 
 impl<'de> Deserialize<'de> for Finding {

@@ -397,11 +397,15 @@ fn interface_names_can_be_given() {
     });
     analyzer.push(&bytes);
     let report = analyzer.finish();
-    let names: Vec<(&str, &str)> = report
+    let names: Vec<(String, String)> = report
         .analysis
         .interfaces
         .iter()
-        .map(|i| (i.name.as_str(), i.why.as_str()))
+        .map(|i| (i.name.clone(), i.why.to_string()))
+        .collect();
+    let names: Vec<(&str, &str)> = names
+        .iter()
+        .map(|(n, w)| (n.as_str(), w.as_str()))
         .collect();
     assert_eq!(
         names,

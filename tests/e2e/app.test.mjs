@@ -57,7 +57,7 @@ test('the gallery opens an example and plays its explanation, with no request', 
   const loaded = requests.length;
   await page.click('[data-testid="example-vxlan-syn-backoff"]');
   await waitForAnalysis(page, 'b_syn_backoff_vxlan8472.any.pcap');
-  assert.equal(await page.textContent('[data-testid="packet-count"]'), '78');
+  assert.equal(await page.getAttribute('[data-testid="packet-count"]', 'data-packets'), '78');
   assert.match(await page.textContent('[data-testid="finding-vxlan-syn-loss"]'), /64\.5 s/);
   // It plays by itself: the caption moves on and frames are drawn.
   await page.waitForFunction(() => document.querySelector('[data-testid="path"]').dataset.playing === 'true');
@@ -154,7 +154,7 @@ test('a million-row list only ever holds a page of rows', async () => {
   const bytes = await readFile(join(EXAMPLES, 'd_bridge_nf_off.any.pcap'));
   await dropRepeated(page, 'repeated.pcap', bytes, 1200);
   await waitForAnalysis(page, 'repeated.pcap');
-  assert.equal(await page.textContent('[data-testid="packet-count"]'), String(84 * 1200));
+  assert.equal(await page.getAttribute('[data-testid="packet-count"]', 'data-packets'), String(84 * 1200));
   await page.uncheck('[data-testid="packet-scope"]');
   await page.waitForFunction(() => document.querySelector('#packets h2').textContent === 'Packets (100800)');
   // Scroll to the middle: the rows there are fetched, and the page holds only a few of them.
@@ -235,7 +235,7 @@ test('a capture corrupt halfway names the byte and keeps the findings before it'
   const message = await page.textContent('[data-testid="capture-error"]');
   assert.ok(message.startsWith(`corrupt.pcap: at byte ${record.offset}: `), message);
   assert.match(message, /Everything before it was analysed/);
-  assert.equal(await page.textContent('[data-testid="packet-count"]'), '42');
+  assert.equal(await page.getAttribute('[data-testid="packet-count"]', 'data-packets'), '42');
   assert.equal(await page.locator('[data-testid="finding-reply-bypasses-conntrack"]').count(), 1);
   await page.close();
 });

@@ -56,8 +56,9 @@ export async function serve(dir = DIST) {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
 
-/** Launches Debian's Chromium headless with a fresh profile; no downloads, no background traffic. */
-export async function launch() {
+/** Launches Debian's Chromium headless with a fresh profile; no downloads, no background
+ *  traffic. `locale` sets the browser's language (navigator.languages). */
+export async function launch({ locale = 'en-US' } = {}) {
   if (!existsSync('/usr/bin/chromium')) throw new Error('/usr/bin/chromium is missing: run scripts/setup.sh --test');
   const profile = await mkdtemp(join(tmpdir(), 'dropscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -65,6 +66,7 @@ export async function launch() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
+    locale,
   });
   await mkdir(OUT, { recursive: true });
   return {
@@ -78,11 +80,11 @@ export async function launch() {
 
 /** For one test file: serves dist/ and launches Chromium before its tests, stops both
  *  after them. The returned object's `server` and `browser` are set once they run. */
-export function serveAndLaunch() {
+export function serveAndLaunch(options) {
   const env = {};
   before(async () => {
     env.server = await serve();
-    env.browser = await launch();
+    env.browser = await launch(options);
   });
   after(async () => {
     await env.browser?.close();

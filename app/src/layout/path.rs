@@ -4,6 +4,8 @@
 use dropscope_core::analysis::{
     unnamed_interface, HopReport, InterfaceReport, JourneyReport, PacketKind,
 };
+use dropscope_core::connection::Side;
+use dropscope_core::i18n::{tr, Message};
 use dropscope_core::journey::{Direction, Fate, InterfaceKey, InterfaceRole};
 use dropscope_core::packets::seconds_since;
 use dropscope_core::words;
@@ -109,7 +111,7 @@ pub fn topology(scene: &Scene, interfaces: &[InterfaceReport], width: f64) -> To
     let mut stations = Vec::with_capacity(order.len() + 2);
     stations.push(Station {
         key: None,
-        label: "client".into(),
+        label: tr("station-client"),
         caption: scene.client.map(|c| c.to_string()).unwrap_or_default(),
         role: "client",
         x: 0.0,
@@ -127,7 +129,7 @@ pub fn topology(scene: &Scene, interfaces: &[InterfaceReport], width: f64) -> To
     }
     stations.push(Station {
         key: None,
-        label: "server".into(),
+        label: tr("station-server"),
         caption: scene.server.map(|s| s.to_string()).unwrap_or_default(),
         role: "server",
         x: 0.0,
@@ -181,8 +183,8 @@ pub struct Track {
     pub kind: &'static str,
     pub points: Vec<Point>,
     pub end: TrackEnd,
-    /// Who sent it, for resets.
-    pub sender: Option<String>,
+    /// Who sent it, for resets: which end, and in words with the address it carried.
+    pub sender: Option<(Side, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -253,20 +255,26 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
         let journey = &scene.journeys[track];
         let hop = &journey.hops[hop_at];
         let station = topology.station_of(hop.interface).unwrap_or(0);
-        let direction = match hop.direction {
-            Direction::In => "in on",
-            Direction::Out => "out of",
-            Direction::Unknown => "on",
-        };
-        let mut caption = format!(
-            "frame {} · {} {} {} · {} → {}",
-            hop.frame, journey.packet, direction, hop.interface_name, hop.from, hop.to
-        );
+        let mut caption = Message::new(match hop.direction {
+            Direction::In => "path-step-in",
+            Direction::Out => "path-step-out",
+            Direction::Unknown => "path-step-seen",
+        })
+        .with("frame", hop.frame)
+        .with("packet", &journey.packet)
+        .with("interface", &hop.interface_name)
+        .with("from", hop.from)
+        .with("to", hop.to)
+        .to_string();
         if let Some(encapsulation) = &hop.encapsulation {
-            caption.push_str(&format!(
-                " · inside {} {} → {}",
-                encapsulation.kind, encapsulation.source, encapsulation.destination
-            ));
+            caption.push_str(" · ");
+            caption.push_str(
+                &Message::new("path-step-inside")
+                    .with("kind", encapsulation.kind)
+                    .with("source", encapsulation.source)
+                    .with("destination", encapsulation.destination)
+                    .to_string(),
+            );
         }
         steps.push(Step {
             at: clock,
@@ -325,7 +333,7 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
                 .resets
                 .iter()
                 .find(|r| r.journey == journey.id)
-                .map(|r| words::reset_sender(r.by, r.from));
+                .map(|r| (r.by, words::reset_sender(r.by, r.from)));
             Track {
                 journey: journey.id,
                 label: journey.packet.clone(),

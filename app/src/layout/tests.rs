@@ -4,6 +4,7 @@ use super::*;
 use crate::examples::example;
 use crate::protocol::{Scene, Selection};
 use crate::session::{analyse, Session};
+use dropscope_core::connection::Side;
 
 fn open(id: &str) -> Session {
     let bytes = example(id).unwrap().bytes;
@@ -68,10 +69,11 @@ fn the_failure_shows_where_the_capture_saw_it() {
     assert_eq!(dnat.changes, ["DNAT 10.96.0.10:80 → 10.244.0.20:8080"]);
     assert_eq!(topo.stations[dnat.station].label, "if2");
     // Resets say who sent them.
-    assert!(anim.tracks.iter().filter(|t| t.kind == "rst").all(|t| t
-        .sender
-        .as_deref()
-        .is_some_and(|s| s.starts_with("the client"))));
+    assert!(anim
+        .tracks
+        .iter()
+        .filter(|t| t.kind == "rst")
+        .all(|t| matches!(&t.sender, Some((Side::Client, s)) if s.starts_with("the client"))));
 
     // a: the reply arrives on the uplink and is never seen on the pod's veth.
     let (session, scene) = finding_scene("asym-rpfilter");

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use dropscope_core::i18n::{tr, Message};
+
 use super::state::{AppState, Status};
 use crate::protocol::ExportFormat;
 
@@ -63,7 +65,7 @@ pub(super) fn open_url(state: AppState, url: String) {
     let Some(resolved) = same_origin else {
         state.status.set(Status::Failed {
             name: url,
-            message: "only captures from this page's own site can be opened by URL".into(),
+            message: tr("ui-url-other-site"),
         });
         return;
     };
@@ -94,7 +96,9 @@ pub(super) fn open_url(state: AppState, url: String) {
             Ok(blob) => state.open_blob(name, blob, false),
             Err(message) => state.status.set(Status::Failed {
                 name,
-                message: format!("could not load it: {message}"),
+                message: Message::new("ui-url-failed")
+                    .with("message", message)
+                    .to_string(),
             }),
         }
     });
@@ -114,4 +118,26 @@ pub(super) fn toggle_theme() {
             .is_some_and(|m| m.matches()),
     };
     let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+}
+
+/// Marks the page's language (`<html lang>`): screen readers and the browser's choice of
+/// CJK glyphs (Traditional or Simplified forms) follow it.
+pub(super) fn set_document_language(lang: dropscope_core::i18n::Lang) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// The languages the browser prefers, best first.
+pub(super) fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if tags.is_empty() {
+        tags.extend(navigator.language());
+    }
+    tags
 }

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
+use dropscope_core::i18n::{tr, Message};
+
+use super::{t, AppState};
 use crate::layout::{ladder, retry_timeline, Ladder, RetryTimeline};
 
 const TIMELINE_WIDTH: f64 = 900.0;
@@ -56,15 +58,15 @@ pub fn RetryTimelineView() -> impl IntoView {
                 .collect_view();
             let count = timeline.marks.iter().filter(|m| m.request).count();
             Some(view! {
-                <section class="timeline" aria-label="Retry timeline" data-testid="retry-timeline">
-                    <h2>{format!("Requests over time ({count})")}</h2>
-                    <svg viewBox=format!("0 0 {} 130", timeline.width) role="img" aria-label="Each request and answer on a time axis">
+                <section class="timeline" aria-label=t("ui-timeline") data-testid="retry-timeline">
+                    <h2>{move || Message::new("ui-timeline-count").count("count", count).text(state.lang.get())}</h2>
+                    <svg viewBox=format!("0 0 {} 130", timeline.width) role="img" aria-label=t("ui-timeline-image")>
                         <line class="axis" x1="30" y1=axis_y x2=timeline.width - 30.0 y2=axis_y />
                         {ticks}
                         {marks}
                         {gaps}
                     </svg>
-                    <p class="muted">"Above the axis: the client's requests (SYNs, DNS queries), with the wait before each retry. Below: the answers."</p>
+                    <p class="muted">{t("ui-timeline-legend")}</p>
                 </section>
             })
         })
@@ -127,16 +129,16 @@ pub fn LadderView() -> impl IntoView {
                             <line x1=from y1=rung.y x2=end y2=rung.y marker-end=if rung.dropped { "" } else { "url(#arrow)" } />
                             {rung.dropped.then(|| view! { <text class="drop-mark" x=end y=rung.y + 5.0>"✕"</text> })}
                             {via}
-                            <text class="rung-label" x=mid y=rung.y - 5.0>{format!("{} · frames {}", rung.label, rung.frames)}</text>
+                            <text class="rung-label" x=mid y=rung.y - 5.0>{format!("{} · {} {}", rung.label, tr("label-frames"), rung.frames)}</text>
                         </g>
                     }
                 })
                 .collect_view();
             Some(view! {
-                <section class="ladder" aria-label="Ladder diagram" data-testid="ladder">
-                    <h2>"Ladder: the packets between the NAT legs' endpoints"</h2>
+                <section class="ladder" aria-label=t("ui-ladder") data-testid="ladder">
+                    <h2>{t("ui-ladder-heading")}</h2>
                     <div class="ladder-scroll">
-                        <svg viewBox=format!("0 0 {} {}", ladder.width, ladder.height) role="img" aria-label="Each packet as an arrow between the endpoints it was addressed to">
+                        <svg viewBox=format!("0 0 {} {}", ladder.width, ladder.height) role="img" aria-label=t("ui-ladder-image")>
                             <defs>
                                 <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                                     <path d="M 0 0 L 10 5 L 0 10 z" />
@@ -146,7 +148,7 @@ pub fn LadderView() -> impl IntoView {
                             {rungs}
                         </svg>
                     </div>
-                    <p class="muted">"A dot marks the column where NAT rewrote the packet (hover for the rewrite). A packet that came back from an address its sender never talked to shows as an arrow from an unexpected column."</p>
+                    <p class="muted">{t("ui-ladder-legend")}</p>
                 </section>
             })
         })

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
+use dropscope_core::i18n::{self, Message};
+
 use super::state::AppState;
+use super::t;
 use crate::protocol::Selection;
 
 #[component]
@@ -21,11 +24,11 @@ pub(super) fn ConnectionList() -> impl IntoView {
             .with(|o| o.as_ref().map_or(0, |o| o.connections_total))
     };
     view! {
-        <section class="connections" aria-label="Connections">
-            <h2>{move || format!("Connections ({})", total())}</h2>
+        <section class="connections" aria-label=t("ui-connections")>
+            <h2>{move || Message::new("ui-connections-count").count("count", total()).text(state.lang.get())}</h2>
             <div class="table-wrap">
                 <table>
-                    <thead><tr><th>"client"</th><th>"server"</th><th>"outcome"</th><th>"SYNs"</th><th>"connect time"</th></tr></thead>
+                    <thead><tr><th>{t("ui-col-client")}</th><th>{t("ui-col-server")}</th><th>{t("ui-col-outcome")}</th><th>"SYNs"</th><th>{t("ui-col-connect-time")}</th></tr></thead>
                     <tbody>
                         <For each=connections key=|c| c.id let:connection>
                             {
@@ -39,7 +42,7 @@ pub(super) fn ConnectionList() -> impl IntoView {
                                             </button>
                                         </td>
                                         <td>{connection.server.to_string()}</td>
-                                        <td>{connection.outcome.to_string()}</td>
+                                        <td>{move || i18n::in_language(state.lang.get(), || connection.outcome.to_string())}</td>
                                         <td>{connection.attempts}</td>
                                         <td>{connection.time_to_connect.map(dropscope_core::words::duration).unwrap_or_default()}</td>
                                     </tr>
@@ -50,7 +53,7 @@ pub(super) fn ConnectionList() -> impl IntoView {
                 </table>
             </div>
             <Show when=move || { total() > connections().len() }>
-                <p class="muted">{move || format!("The first {} are listed: those in findings, then failed ones.", connections().len())}</p>
+                <p class="muted">{move || Message::new("ui-connections-first").count("count", connections().len()).text(state.lang.get())}</p>
             </Show>
         </section>
     }

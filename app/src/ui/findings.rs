@@ -1,7 +1,9 @@
 //! One card per finding: severity, summary, where it failed, the evidence with its frames, and
 //! the explanation (cause, how to confirm, fix with copy buttons, references).
 
+use dropscope_core::i18n::{self, tr, Message};
 use dropscope_core::signatures::{Finding, Severity, Step};
+use dropscope_core::words;
 use leptos::prelude::*;
 
 use super::AppState;
@@ -11,6 +13,9 @@ use crate::protocol::Selection;
 pub fn Findings() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
+        // Messages are put into words in the language of the moment: follow it.
+        let lang = state.lang.get();
+        i18n::set_language(lang);
         state.overview.with(|overview| {
             let overview = overview.as_ref()?;
             let alarms = overview
@@ -19,14 +24,12 @@ pub fn Findings() -> impl IntoView {
                 .any(|f| f.severity >= Severity::Warning);
             let all_clear = (!alarms).then(|| {
                 view! {
-                    <p class="ok" data-testid="no-findings">
-                        "No known failure recognised in this capture. Pick a connection below to watch its packets."
-                    </p>
+                    <p class="ok" data-testid="no-findings">{tr("ui-no-findings")}</p>
                 }
             });
             if overview.findings.is_empty() {
                 return Some(
-                    view! { <section class="findings" aria-label="Findings">{all_clear}</section> }
+                    view! { <section class="findings" aria-label=tr("ui-findings")>{all_clear}</section> }
                         .into_any(),
                 );
             }
@@ -39,9 +42,9 @@ pub fn Findings() -> impl IntoView {
                 .collect_view();
             Some(
                 view! {
-                    <section class="findings" aria-label="Findings">
+                    <section class="findings" aria-label=tr("ui-findings")>
                         {all_clear}
-                        <h2>{format!("Findings ({})", overview.findings.len())}</h2>
+                        <h2>{Message::new("ui-findings-count").count("count", overview.findings.len()).to_string()}</h2>
                         {cards}
                     </section>
                 }
@@ -51,6 +54,7 @@ pub fn Findings() -> impl IntoView {
     }
 }
 
+/// The severity's machine name, for styles and tests.
 fn severity_name(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -72,7 +76,7 @@ fn card(at: usize, finding: &Finding, state: AppState) -> impl IntoView {
                 .iter()
                 .map(|&frame| {
                     view! {
-                        <button class="frame" title="Show this packet" on:click=move |_| {
+                        <button class="frame" title=tr("ui-show-packet") on:click=move |_| {
                             state.show_frame(frame);
                             if let Some(list) = document().get_element_by_id("packets") {
                                 list.scroll_into_view();
@@ -81,7 +85,7 @@ fn card(at: usize, finding: &Finding, state: AppState) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! { <li>{e.what.clone()}" "<span class="frames">"frames "{frames}</span></li> }
+            view! { <li>{e.what.to_string()}" "<span class="frames">{tr("label-frames")}" "{frames}</span></li> }
         })
         .collect_view();
     let references = explanation
@@ -96,39 +100,39 @@ fn card(at: usize, finding: &Finding, state: AppState) -> impl IntoView {
             data-testid=format!("finding-{}", finding.signature)
         >
             <header>
-                <span class="severity">{severity.to_uppercase()}</span>
-                <h3>{explanation.title}</h3>
+                <span class="severity">{words::severity_label(finding.severity).to_uppercase()}</span>
+                <h3>{explanation.title()}</h3>
                 <code class="signature">{finding.signature}</code>
             </header>
-            <p class="summary">{finding.summary.clone()}</p>
+            <p class="summary">{finding.summary.to_string()}</p>
             <p class="where" data-testid="point-of-failure">
-                <strong>"Where it failed: "</strong>{finding.point_of_failure.clone()}
+                <strong>{tr("label-where")}" "</strong>{finding.point_of_failure.to_string()}
             </p>
-            {finding.next_capture.clone().map(|next| view! {
+            {finding.next_capture.as_ref().map(|next| view! {
                 <p class="next-capture" data-testid="next-capture">
-                    <strong>"What this capture cannot show: "</strong>{next}
+                    <strong>{tr("label-next-capture")}" "</strong>{next.to_string()}
                 </p>
             })}
             <button class="play" data-testid=format!("play-finding-{at}") on:click=move |_| state.select(Selection::Finding(at))>
-                "▶ Watch the packets"
+                {tr("ui-watch-packets")}
             </button>
-            <h4>"Evidence"</h4>
+            <h4>{tr("ui-evidence")}</h4>
             <ul class="evidence">{evidence}</ul>
             <details open=state.embed>
-                <summary>"Why this happens"</summary>
-                <p>{explanation.cause}</p>
-                <p class="muted">{format!("Typical symptom: {}", explanation.symptom)}</p>
+                <summary>{tr("ui-why")}</summary>
+                <p>{explanation.cause()}</p>
+                <p class="muted">{Message::new("ui-typical-symptom").with("symptom", explanation.symptom()).to_string()}</p>
             </details>
             <details>
-                <summary>"How to confirm on the node"</summary>
+                <summary>{tr("ui-confirm")}</summary>
                 {steps(explanation.confirm)}
             </details>
             <details open=true>
-                <summary>"Fix"</summary>
+                <summary>{tr("ui-fix")}</summary>
                 {steps(explanation.fix)}
             </details>
             <details>
-                <summary>"References"</summary>
+                <summary>{tr("ui-references")}</summary>
                 <ul>{references}</ul>
             </details>
         </article>
@@ -152,17 +156,17 @@ fn steps(steps: &'static [Step]) -> impl IntoView {
                     <div class="command">
                         <pre><code>{commands}</code></pre>
                         <button class="copy" data-testid="copy" on:click=copy>
-                            {move || if copied.get() { "Copied" } else { "Copy" }}
+                            {move || tr(if copied.get() { "ui-copied" } else { "ui-copy" })}
                         </button>
                     </div>
                 }
             });
-            let tradeoff = step
-                .tradeoff
-                .map(|t| view! { <p class="tradeoff">{format!("Trade-off: {t}")}</p> });
+            let tradeoff = step.tradeoff().map(
+                |t| view! { <p class="tradeoff">{format!("{} {t}", tr("label-tradeoff"))}</p> },
+            );
             view! {
                 <div class="step">
-                    <p>{step.what}</p>
+                    <p>{step.what()}</p>
                     {block}
                     {tradeoff}
                 </div>

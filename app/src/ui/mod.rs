@@ -19,8 +19,9 @@ use crate::client::Client;
 use crate::examples::{example, gallery};
 use crate::fragment::ViewState;
 use crate::protocol::{ExportFormat, Request};
-use browser::{open_url, query, toggle_theme};
+use browser::{browser_languages, open_url, query, set_document_language, toggle_theme};
 use connections::ConnectionList;
+use dropscope_core::i18n::{self, Lang, Message};
 pub use state::{AppState, Status};
 use summary::{summary_view, StatusLine};
 
@@ -34,6 +35,19 @@ pub fn App() -> impl IntoView {
         .and_then(|q| q.get("example"))
         .or_else(|| fragment.example.clone());
     let capture_url = query.as_ref().and_then(|q| q.get("capture"));
+    // The language: `lang=` in the query (embeds) or the fragment (links), else the browser's.
+    let chosen = query
+        .as_ref()
+        .and_then(|q| q.get("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .or(fragment.lang);
+    let lang = chosen.unwrap_or_else(|| {
+        let tags = browser_languages();
+        Lang::preferred(tags.iter().map(String::as_str))
+    });
+    i18n::set_language(lang);
+    set_document_language(lang);
+    let picked = RwSignal::new(chosen);
 
     let status = RwSignal::new(Status::Idle);
     let state_cell: StoredValue<Option<AppState>, LocalStorage> = StoredValue::new_local(None);
@@ -57,6 +71,7 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(None),
         worker_ready: RwSignal::new(false),
         embed,
+        lang: RwSignal::new(lang),
         crash_next: StoredValue::new(query.as_ref().is_some_and(|q| q.has("crash-test"))),
         client: StoredValue::new_local(client),
     };
@@ -83,6 +98,7 @@ pub fn App() -> impl IntoView {
                 selection: state.selection.get(),
                 frame: state.selected_frame.get(),
                 filter: state.filter.get(),
+                lang: picked.get(),
             };
             if state.status.with(|s| matches!(s, Status::Ready)) {
                 let fragment = view.to_fragment();
@@ -129,7 +145,7 @@ pub fn App() -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            {if embed { embed_header().into_any() } else { header().into_any() }}
+            {if embed { embed_header().into_any() } else { header(picked).into_any() }}
             {(!embed).then(open_section)}
             <StatusLine />
             <Show when=move || state.overview.with(Option::is_some)>
@@ -139,23 +155,52 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn header() -> impl IntoView {
+/// The language switch: each language named in itself.
+fn language_switch(picked: RwSignal<Option<Lang>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on_change = move |ev: leptos::ev::Event| {
+        let select: web_sys::HtmlSelectElement = event_target(&ev);
+        if let Some(lang) = Lang::from_tag(&select.value()) {
+            picked.set(Some(lang));
+            state.set_language(lang);
+        }
+    };
+    view! {
+        <select class="language" data-testid="language" aria-label=t("ui-language") on:change=on_change>
+            {Lang::ALL
+                .iter()
+                .map(|&lang| view! {
+                    <option value=lang.tag() selected=move || state.lang.get() == lang>{lang.name()}</option>
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// A word of the page, in the language it speaks now (it changes with the switch).
+pub(crate) fn t(id: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let lang = expect_context::<AppState>().lang;
+    move || Message::new(id).text(lang.get())
+}
+
+fn header(picked: RwSignal<Option<Lang>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ready = move || state.overview.with(Option::is_some);
     view! {
         <header class="top">
             <h1>"dropscope"</h1>
             <p class="tagline">
-                "Why does this connection hang, reset or take 63 seconds? Drop a "
+                {t("ui-tagline-before")}" "
                 <code>"tcpdump -i any"</code>
-                " capture from a Kubernetes node. It is analysed here, in your browser: it never leaves this page."
+                " "{t("ui-tagline-after")}
             </p>
             <nav class="tools">
                 <button data-testid="export-json" disabled=move || !ready()
-                    on:click=move |_| state.send(Request::Export { format: ExportFormat::Json })>"Export JSON"</button>
+                    on:click=move |_| state.send(Request::Export { format: ExportFormat::Json })>{t("ui-export-json")}</button>
                 <button data-testid="export-markdown" disabled=move || !ready()
-                    on:click=move |_| state.send(Request::Export { format: ExportFormat::Markdown })>"Export findings (Markdown)"</button>
-                <button data-testid="theme-toggle" on:click=move |_| toggle_theme() title="Light or dark">"◐ Theme"</button>
+                    on:click=move |_| state.send(Request::Export { format: ExportFormat::Markdown })>{t("ui-export-markdown")}</button>
+                <button data-testid="theme-toggle" on:click=move |_| toggle_theme() title=t("ui-theme-title")>{t("ui-theme")}</button>
+                {language_switch(picked)}
             </nav>
         </header>
     }
@@ -164,14 +209,14 @@ fn header() -> impl IntoView {
 fn embed_header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let link = move || match state.example.get() {
-        Some(id) => format!("./#example={id}"),
-        None => "./".to_string(),
+        Some(id) => format!("./#example={id}&lang={}", state.lang.get().tag()),
+        None => format!("./#lang={}", state.lang.get().tag()),
     };
     view! {
         <header class="top embed-top">
             <strong>"dropscope"</strong>
             <span class="embed-name">{move || state.overview.with(|o| o.as_ref().map(|o| o.name.clone()))}</span>
-            <a href=link target="_blank" rel="noopener">"Open in dropscope ↗"</a>
+            <a href=link target="_blank" rel="noopener">{t("ui-open-in-dropscope")}</a>
         </header>
     }
 }
@@ -187,13 +232,13 @@ fn open_section() -> impl IntoView {
     };
     let loaded = move || state.overview.with(Option::is_some);
     view! {
-        <section class="open" aria-label="Open a capture">
+        <section class="open" aria-label=t("ui-open-capture")>
             <label class="pick">
-                "Drop a pcap or pcapng anywhere on the page, or "
+                {t("ui-drop-or")}" "
                 <input type="file" accept=".pcap,.pcapng,.cap,.pcap.gz" data-testid="file-input" on:change=on_pick />
             </label>
             <details class="gallery" prop:open=move || !loaded()>
-                <summary>"Examples: real failures, captured on Kubernetes nodes and in the lab"</summary>
+                <summary>{t("ui-examples")}</summary>
                 <ul class="cards">
                     {gallery()
                         .iter()
@@ -209,7 +254,7 @@ fn open_section() -> impl IntoView {
                                         data-testid=format!("example-{}", example.id())
                                         on:click=open
                                     >
-                                        <span class="symptom">{example.symptom().to_string()}</span>
+                                        <span class="symptom">{example_symptom(example)}</span>
                                         <span class="file">{example.file_name().to_string()}</span>
                                     </button>
                                 </li>
@@ -219,6 +264,19 @@ fn open_section() -> impl IntoView {
                 </ul>
             </details>
         </section>
+    }
+}
+
+/// An example's symptom in the page's language: the manifest's words are the English ones.
+fn example_symptom(example: &'static crate::examples::Example) -> impl Fn() -> String {
+    let lang = expect_context::<AppState>().lang;
+    move || {
+        let id = format!("example-{}", example.id());
+        if i18n::has(lang.get(), &id) {
+            Message::new(id).text(lang.get())
+        } else {
+            example.symptom().to_string()
+        }
     }
 }
 

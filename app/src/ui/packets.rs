@@ -5,7 +5,9 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::AppState;
+use dropscope_core::i18n::{self, tr, Message};
+
+use super::{t, AppState};
 use crate::layout::{Scroll, ROW_HEIGHT, VISIBLE_ROWS};
 use crate::protocol::{PacketDetail, Row};
 
@@ -93,21 +95,24 @@ pub fn PacketList() -> impl IntoView {
             .rows
             .with(|r| r.as_ref().and_then(|r| r.error.clone()))
     };
-    let scope_label = move || match state.selection.get() {
-        Some(crate::protocol::Selection::Finding(_)) => "only the selected finding's packets",
-        Some(crate::protocol::Selection::Connection(_)) => "only the selected connection's packets",
-        None => "only the selection's packets",
+    let scope_label = move || {
+        Message::new(match state.selection.get() {
+            Some(crate::protocol::Selection::Finding(_)) => "ui-scope-finding",
+            Some(crate::protocol::Selection::Connection(_)) => "ui-scope-connection",
+            None => "ui-scope-selection",
+        })
+        .text(state.lang.get())
     };
 
     view! {
-        <section class="packets" id="packets" aria-label="Packets">
-            <h2>{move || format!("Packets ({})", total())}</h2>
+        <section class="packets" id="packets" aria-label=t("ui-packets")>
+            <h2>{move || Message::new("ui-packets-count").count("count", total()).text(state.lang.get())}</h2>
             <div class="filter-bar">
                 <input
                     type="search"
                     data-testid="packet-filter"
-                    placeholder="filter: 10.244.0.20 · port 53 · :8080 · tcp · udp · icmp · cni0 · frame 12"
-                    aria-label="Filter packets"
+                    placeholder=t("ui-filter-placeholder")
+                    aria-label=t("ui-filter")
                     prop:value=move || state.filter.get()
                     on:input=on_filter
                 />
@@ -118,10 +123,10 @@ pub fn PacketList() -> impl IntoView {
             </div>
             {move || error().map(|e| view! { <p class="error" data-testid="filter-error">{e}</p> })}
             <div class="packet-panes">
-                <div class="packet-list" role="grid" aria-label="Packet list" tabindex="0" on:keydown=on_key>
+                <div class="packet-list" role="grid" aria-label=t("ui-packet-list") tabindex="0" on:keydown=on_key>
                     <div class="row head" role="row">
-                        <span>"No."</span><span>"Time"</span><span>"Interface"</span><span>"Source"</span>
-                        <span>"Destination"</span><span>"Proto"</span><span>"Len"</span><span>"Info"</span>
+                        <span>{t("ui-col-number")}</span><span>{t("ui-col-time")}</span><span>{t("ui-col-interface")}</span><span>{t("ui-col-source")}</span>
+                        <span>{t("ui-col-destination")}</span><span>{t("ui-col-protocol")}</span><span>{t("ui-col-length")}</span><span>{t("ui-col-info")}</span>
                     </div>
                     <div
                         class="viewport"
@@ -146,11 +151,11 @@ pub fn PacketList() -> impl IntoView {
 fn row_view(at: u32, row: Row, state: AppState, top: Signal<f64>) -> impl IntoView {
     let frame = row.frame;
     let selected = move || state.selected_frame.get() == Some(frame);
-    let direction = match row.direction {
-        dropscope_core::journey::Direction::In => "in",
-        dropscope_core::journey::Direction::Out => "out",
-        dropscope_core::journey::Direction::Unknown => "",
+    let direction = move || match row.direction {
+        dropscope_core::journey::Direction::Unknown => String::new(),
+        known => i18n::in_language(state.lang.get(), || known.to_string()),
     };
+    let interface = row.interface.clone();
     let class = format!("row proto-{}", row.protocol.to_ascii_lowercase());
     view! {
         <div
@@ -165,7 +170,7 @@ fn row_view(at: u32, row: Row, state: AppState, top: Signal<f64>) -> impl IntoVi
         >
             <span>{frame}</span>
             <span>{row.time.map(|t| format!("{t:.6}")).unwrap_or_default()}</span>
-            <span>{format!("{} {direction}", row.interface)}</span>
+            <span>{move || format!("{interface} {}", direction())}</span>
             <span>{row.source}</span>
             <span>{row.destination}</span>
             <span>{row.protocol}</span>
@@ -179,8 +184,10 @@ fn row_view(at: u32, row: Row, state: AppState, top: Signal<f64>) -> impl IntoVi
 fn PacketDetailView() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
+        i18n::set_language(state.lang.get());
         state.detail.with(|detail| match detail {
-            None => view! { <aside class="packet-detail muted">"Select a packet to see its layers and bytes."</aside> }.into_any(),
+            None => view! { <aside class="packet-detail muted">{tr("ui-select-packet")}</aside> }
+                .into_any(),
             Some(detail) => detail_view(detail).into_any(),
         })
     }
@@ -209,15 +216,20 @@ fn detail_view(detail: &PacketDetail) -> impl IntoView {
         .description
         .stopped
         .clone()
-        .map(|s| view! { <p class="error">{format!("Decoding stopped: {s}")}</p> });
+        .map(|s| view! { <p class="error">{Message::new("ui-decoding-stopped").with("stop", s).to_string()}</p> });
     view! {
         <aside class="packet-detail" data-testid="packet-detail" data-frame=detail.frame>
-            <h3>{format!("Frame {} · {} · {} of {} bytes captured", detail.frame, detail.interface, detail.captured, detail.original)}</h3>
+            <h3>{Message::new("ui-frame-heading")
+                .with("frame", detail.frame)
+                .with("interface", &detail.interface)
+                .with("captured", detail.captured)
+                .with("original", detail.original)
+                .to_string()}</h3>
             <p class="muted">{format!(
-                "{}{} · at byte {} of the file",
+                "{}{} · {}",
                 detail.time.map(|t| format!("t = {t:.6} s · ")).unwrap_or_default(),
                 detail.description.info,
-                detail.file_offset
+                Message::new("ui-at-byte").with("offset", detail.file_offset)
             )}</p>
             {layers}
             {stopped}

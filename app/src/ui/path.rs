@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
+use dropscope_core::connection::Side;
+use dropscope_core::i18n::{tr, Message};
+
+use super::{t, AppState};
 use crate::layout::{
     animation, dots_at, drop_marks, failure_point, step_at, topology, Animation, FailurePoint,
     Topology,
@@ -348,9 +351,9 @@ pub fn PathPlayer() -> impl IntoView {
                     let track = &animation.tracks[dot.track];
                     let y = lane(dot.forward);
                     // A reset says who sent it.
-                    let short = match track.sender.as_deref() {
-                        Some(s) if s.starts_with("the client") => format!("{} (client)", short_label(&track.label)),
-                        Some(_) => format!("{} (server)", short_label(&track.label)),
+                    let short = match &track.sender {
+                        Some((Side::Client, _)) => format!("{} ({})", short_label(&track.label), tr("station-client")),
+                        Some((Side::Server, _)) => format!("{} ({})", short_label(&track.label), tr("station-server")),
                         None => short_label(&track.label),
                     };
                     view! {
@@ -369,17 +372,25 @@ pub fn PathPlayer() -> impl IntoView {
             let (_, animation, ..) = m.as_ref()?;
             let step = &animation.steps[step_at(animation, t)?];
             let track = &animation.tracks[step.track];
-            let gap = (step.gap > 0.05)
-                .then(|| format!(" (after {})", dropscope_core::words::duration(step.gap)));
+            let gap = (step.gap > 0.05).then(|| {
+                format!(
+                    " ({})",
+                    Message::new("path-after")
+                        .with("gap", dropscope_core::words::duration(step.gap))
+                )
+            });
             let sender = track
                 .sender
-                .clone()
-                .map(|s| format!(" · reset sent by {s}"));
+                .as_ref()
+                .map(|(_, s)| format!(" · {}", Message::new("path-reset-by").with("sender", s)));
             let fate = match &track.end {
                 crate::layout::TrackEnd::Dropped { expected, .. }
                     if t >= track.points.last().map_or(0.0, |p| p.at) =>
                 {
-                    Some(format!(" · last seen here, never on {expected}"))
+                    Some(format!(
+                        " · {}",
+                        Message::new("path-dropped").with("expected", expected)
+                    ))
                 }
                 _ => None,
             };
@@ -397,7 +408,7 @@ pub fn PathPlayer() -> impl IntoView {
     view! {
         <section
             class="path"
-            aria-label="Packet path animation"
+            aria-label=t("ui-path-animation")
             tabindex="0"
             on:keydown=on_key
             data-testid="path"
@@ -405,16 +416,16 @@ pub fn PathPlayer() -> impl IntoView {
             data-playing-ms=move || format!("{:.0}", player.playing_ms.get())
             data-playing=move || player.playing.get().to_string()
         >
-            <h2>"Path of the packets"</h2>
+            <h2>{t("ui-path")}</h2>
             <p class="scene-title" data-testid="scene-title">{title}</p>
             {move || state.scene.with(|s| s.as_ref().filter(|s| s.omitted > 0).map(|s| view! {
-                <p class="muted" data-testid="scene-omitted">{format!("The first {} packets are played; {} more of this selection are in the packet list.", s.journeys.len(), s.omitted)}</p>
+                <p class="muted" data-testid="scene-omitted">{Message::new("ui-scene-omitted").count("played", s.journeys.len()).count("more", s.omitted).to_string()}</p>
             }))}
             <Show
                 when=move || model.with(Option::is_some)
-                fallback=move || view! { <p class="muted">{move || if state.scene.with(Option::is_some) { "No packet of this selection was followed across the node." } else { "Loading the scene…" }}</p> }
+                fallback=move || view! { <p class="muted">{move || Message::new(if state.scene.with(Option::is_some) { "ui-scene-empty" } else { "ui-scene-loading" }).text(state.lang.get())}</p> }
             >
-                <svg class="topology" viewBox=format!("0 0 {width} {HEIGHT}") role="img" aria-label="Stations the packets crossed, and the packets moving between them">
+                <svg class="topology" viewBox=format!("0 0 {width} {HEIGHT}") role="img" aria-label=t("ui-topology")>
                     {line}
                     {stations}
                     {marks}
@@ -427,15 +438,15 @@ pub fn PathPlayer() -> impl IntoView {
                 <p class="failure-note" data-testid="failure-note"><span class="x">"✕"</span>" "{point}</p>
             })}
             <p class="caption" data-testid="step-caption">{caption}</p>
-            <div class="controls" role="group" aria-label="Playback">
-                <button title="Restart (Home)" on:click=move |_| player.seek(0.0)>"Restart"</button>
-                <button title="Previous sighting (←)" data-testid="step-back" on:click=move |_| step_back()>"◀"</button>
-                <button title="Play or pause (space)" data-testid="play" on:click=move |_| toggle()>
-                    {move || if player.playing.get() { "Pause" } else { "▶ Play" }}
+            <div class="controls" role="group" aria-label=t("ui-playback")>
+                <button title=t("ui-restart-title") on:click=move |_| player.seek(0.0)>{t("ui-restart")}</button>
+                <button title=t("ui-step-back") data-testid="step-back" on:click=move |_| step_back()>"◀"</button>
+                <button title=t("ui-play-title") data-testid="play" on:click=move |_| toggle()>
+                    {move || Message::new(if player.playing.get() { "ui-pause" } else { "ui-play" }).text(state.lang.get())}
                 </button>
-                <button title="Next sighting (→)" data-testid="step-forward" on:click=move |_| step_forward()>"▶|"</button>
+                <button title=t("ui-step-forward") data-testid="step-forward" on:click=move |_| step_forward()>"▶|"</button>
                 <label>
-                    "speed "
+                    {t("ui-speed")}" "
                     <select data-testid="speed" prop:value=move || player.speed.get().to_string()
                         on:change=move |ev| {
                             if let Ok(speed) = event_target_value(&ev).parse() {
@@ -449,7 +460,7 @@ pub fn PathPlayer() -> impl IntoView {
                     type="range"
                     class="scrub"
                     data-testid="scrub"
-                    aria-label="Animation time"
+                    aria-label=t("ui-animation-time")
                     min="0"
                     step="0.01"
                     prop:max=move || duration.get().to_string()
@@ -462,7 +473,7 @@ pub fn PathPlayer() -> impl IntoView {
                 />
             </div>
             <p class="muted legend">
-                "Upper lane: towards the server; lower lane: back to the client. ✕: where packets were last seen. Keys: space play/pause · ← → step · + − speed · Home restart. Time is scaled: microseconds between hops and seconds between retries both stay watchable; the caption gives real capture time."
+                {t("ui-path-legend")}
             </p>
         </section>
     }

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use dropscope_core::i18n::{self, Lang};
 use dropscope_core::signatures::Severity;
 use leptos::prelude::*;
 
@@ -11,7 +12,9 @@ use super::packets;
 use crate::client::Client;
 use crate::examples::Example;
 use crate::fragment::ViewState;
-use crate::protocol::{Overview, PacketDetail, Request, Response, RowsPage, Scene, Selection};
+use crate::protocol::{
+    Envelope, Overview, PacketDetail, Request, Response, RowsPage, Scene, Selection,
+};
 
 /// What the page is doing.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,6 +60,8 @@ pub struct AppState {
     /// The analysis worker has started (its wasm is loaded): nothing more will be fetched.
     pub worker_ready: RwSignal<bool>,
     pub embed: bool,
+    /// The language the page speaks.
+    pub lang: RwSignal<Lang>,
     /// `?crash-test`: the worker panics before the next capture (once), for the browser test
     /// of recovery.
     pub crash_next: StoredValue<bool>,
@@ -65,7 +70,26 @@ pub struct AppState {
 
 impl AppState {
     pub fn send(&self, request: Request) {
-        self.client.with_value(|c| c.send(&request));
+        let lang = self.lang.get_untracked();
+        self.client
+            .with_value(|c| c.send(&Envelope { lang, request }));
+    }
+
+    /// Speaks `lang` from now on: the page's words change at once, and what the worker drew
+    /// (the scene's captions, the packet rows) is asked for again in it.
+    pub fn set_language(&self, lang: Lang) {
+        if self.lang.get_untracked() == lang {
+            return;
+        }
+        i18n::set_language(lang);
+        super::browser::set_document_language(lang);
+        self.lang.set(lang);
+        if let Some(selection) = self.selection.get_untracked() {
+            self.send(Request::Scene { selection });
+        }
+        if self.overview.with_untracked(Option::is_some) {
+            self.refresh_rows(0);
+        }
     }
 
     pub fn select(&self, selection: Selection) {
@@ -116,8 +140,16 @@ impl AppState {
         if crash_first {
             self.send(Request::Panic);
         }
-        self.client
-            .with_value(|c| c.send_with(&Request::Open { name, size }, Some(&blob)));
+        let lang = self.lang.get_untracked();
+        self.client.with_value(|c| {
+            c.send_with(
+                &Envelope {
+                    lang,
+                    request: Request::Open { name, size },
+                },
+                Some(&blob),
+            )
+        });
     }
 
     pub fn open_file(&self, file: web_sys::File) {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use dropscope_core::analysis::Vantage;
+use dropscope_core::i18n::{self, tr, Message};
 
 use super::state::{AppState, Status};
 
@@ -23,23 +24,25 @@ fn vantage_kind(vantage: &Vantage) -> &'static str {
 pub(super) fn StatusLine() -> impl IntoView {
     let state = expect_context::<AppState>();
     let view_of = move || {
+        i18n::set_language(state.lang.get());
         match state.status.get() {
-        Status::Idle => view! { <p class="hint">"No capture loaded yet: pick an example or drop a file."</p> }.into_any(),
+        Status::Idle => view! { <p class="hint">{tr("ui-idle")}</p> }.into_any(),
         Status::Loading { name, bytes, total, frames, elapsed_ms } => {
             let seconds = (elapsed_ms / 1000.0).max(1e-3);
             view! {
                 <div class="progress" data-testid="progress">
                     <p>
-                        {format!(
-                            "Analysing {name}: {:.1} of {:.1} MB, {frames} packets · {:.0} MB/s, {:.0} packets/s",
-                            bytes as f64 / 1e6,
-                            total as f64 / 1e6,
-                            bytes as f64 / 1e6 / seconds,
-                            frames as f64 / seconds,
-                        )}
+                        {Message::new("ui-analysing")
+                            .with("name", &name)
+                            .with("read", format!("{:.1}", bytes as f64 / 1e6))
+                            .with("total", format!("{:.1}", total as f64 / 1e6))
+                            .count("packets", frames)
+                            .with("rate", format!("{:.0}", bytes as f64 / 1e6 / seconds))
+                            .with("packet_rate", format!("{:.0}", frames as f64 / seconds))
+                            .to_string()}
                     </p>
                     <progress max=total.to_string() value=bytes.to_string()></progress>
-                    <button data-testid="cancel" on:click=move |_| state.cancel()>"Cancel"</button>
+                    <button data-testid="cancel" on:click=move |_| state.cancel()>{tr("ui-cancel")}</button>
                 </div>
             }
             .into_any()
@@ -50,12 +53,12 @@ pub(super) fn StatusLine() -> impl IntoView {
         }
         Status::Crashed { message } => view! {
             <p class="error" data-testid="worker-crashed">
-                {format!("The analysis stopped on an internal error ({message}). This is a bug in dropscope; the page is ready for another capture.")}
+                {Message::new("ui-crashed").with("message", &message).to_string()}
             </p>
         }
         .into_any(),
         Status::Cancelled { name } => {
-            view! { <p class="hint" data-testid="cancelled">{format!("Analysis of {name} cancelled.")}</p> }.into_any()
+            view! { <p class="hint" data-testid="cancelled">{Message::new("ui-cancelled").with("name", &name).to_string()}</p> }.into_any()
         }
     }
     };
@@ -72,6 +75,7 @@ pub(super) fn StatusLine() -> impl IntoView {
 pub(super) fn summary_view() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
+        i18n::set_language(state.lang.get());
         state.overview.with(|overview| {
             let overview = overview.as_ref()?;
             let capture = &overview.capture;
@@ -79,7 +83,7 @@ pub(super) fn summary_view() -> impl IntoView {
             let error = capture.error.as_ref().map(|error| {
                 view! {
                     <p class="error" data-testid="capture-error">
-                        {format!("{name}: {error}. Everything before it was analysed.")}
+                        {Message::new("ui-capture-error").with("name", &name).with("error", error).to_string()}
                     </p>
                 }
             });
@@ -93,29 +97,37 @@ pub(super) fn summary_view() -> impl IntoView {
             let stops = capture
                 .decode_stops
                 .iter()
-                .map(|s| view! { <li>{format!("frame {}: {} at byte {}: {}", s.frame, s.stop.layer, s.stop.offset, s.stop.reason)}</li> })
+                .map(|s| view! { <li>{Message::new("ui-decode-stop")
+                    .with("frame", s.frame)
+                    .with("layer", &s.stop.layer)
+                    .with("offset", s.stop.offset)
+                    .with("reason", &s.stop.reason)
+                    .to_string()}</li> })
                 .collect_view();
             Some(view! {
                 <section class="summary" data-testid="summary">
                     <h2 data-testid="file-name">{overview.name.clone()}</h2>
                     <p data-testid="analysis-figures" data-elapsed-ms=format!("{:.1}", overview.elapsed_ms) data-worker-memory=overview.worker_memory>
-                        <span data-testid="packet-count">{capture.packets}</span>
-                        {format!(
-                            " packets · {} TCP connections · {} DNS queries · analysed in {:.0} ms ({:.0} MB of worker memory) · ",
-                            overview.connections_total, overview.dns_total, overview.elapsed_ms,
-                            overview.worker_memory as f64 / 1e6
-                        )}
+                        <span data-testid="packet-count" data-packets=capture.packets>{format!(
+                            "{} · ",
+                            Message::new("ui-figures")
+                                .count("packets", capture.packets)
+                                .count("connections", overview.connections_total)
+                                .count("queries", overview.dns_total)
+                                .with("milliseconds", format!("{:.0}", overview.elapsed_ms))
+                                .with("megabytes", format!("{:.0}", overview.worker_memory as f64 / 1e6))
+                        )}</span>
                         <span data-testid="link-types">{link_types.join(", ")}</span>
                     </p>
                     <p data-testid="checksums" class="muted">
-                        {format!(
-                            "{} packets with checksum offload (normal on veth and VXLAN), {} with a wrong checksum",
-                            capture.offloaded_checksums, capture.bad_checksums
-                        )}
+                        {Message::new("ui-checksums")
+                            .count("offloaded", capture.offloaded_checksums)
+                            .count("wrong", capture.bad_checksums)
+                            .to_string()}
                     </p>
                     {capture.vantage.as_ref().map(|vantage| view! {
                         <p data-testid="vantage" data-vantage=vantage_kind(&vantage.vantage)>
-                            <strong>"Seen from: "</strong>{dropscope_core::words::vantage_text(vantage)}
+                            <strong>{tr("seen-from")}" "</strong>{dropscope_core::words::vantage_text(vantage)}
                         </p>
                     })}
                     {dropscope_core::words::order_text(capture).map(|order| view! {
@@ -125,7 +137,7 @@ pub(super) fn summary_view() -> impl IntoView {
                     <ul class="warnings">{warnings}</ul>
                     <details>
                         <summary data-testid="decode-stops">
-                            {format!("{} packets not decoded to the end", capture.decode_stops_total)}
+                            {Message::new("ui-decode-stops").count("count", capture.decode_stops_total).to_string()}
                         </summary>
                         <ul>{stops}</ul>
                     </details>

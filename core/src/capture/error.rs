@@ -2,6 +2,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Message;
+
 /// Why reading a capture stopped, and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaptureError {
@@ -53,48 +55,71 @@ pub enum CaptureErrorKind {
     },
 }
 
+/// In the current language ([`crate::i18n`]).
 impl std::fmt::Display for CaptureError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "at byte {}: {}", self.offset, self.kind)
+        let message = Message::new("capture-error-at")
+            .with("offset", self.offset)
+            .part("what", self.kind.message());
+        write!(f, "{message}")
+    }
+}
+
+impl CaptureErrorKind {
+    /// What is wrong, not yet in words.
+    pub fn message(&self) -> Message {
+        let hex = |value: u32| format!("0x{value:08x}");
+        match self {
+            CaptureErrorKind::TooShort { bytes } => {
+                Message::new("capture-error-too-short").count("bytes", *bytes)
+            }
+            CaptureErrorKind::NotACapture { magic } => Message::new("capture-error-not-a-capture")
+                .with(
+                    "magic",
+                    format!(
+                        "{:02x} {:02x} {:02x} {:02x}",
+                        magic[0], magic[1], magic[2], magic[3]
+                    ),
+                ),
+            CaptureErrorKind::UnsupportedVersion {
+                format,
+                major,
+                minor,
+            } => Message::new("capture-error-version")
+                .with("format", format)
+                .with("version", format!("{major}.{minor}")),
+            CaptureErrorKind::ReservedLinkTypeBits { field } => {
+                Message::new("capture-error-link-type-bits").with("field", hex(*field))
+            }
+            CaptureErrorKind::RecordTooLarge { claimed } => {
+                Message::new("capture-error-record-too-large")
+                    .with("claimed", claimed)
+                    .with("limit", super::MAX_RECORD_BYTES)
+            }
+            CaptureErrorKind::BadBlockLength {
+                block_type,
+                block_len,
+            } => Message::new("capture-error-block-length")
+                .with("block_type", hex(*block_type))
+                .with("length", block_len),
+            CaptureErrorKind::Truncated { needed, available } => {
+                Message::new("capture-error-truncated")
+                    .with("needed", needed)
+                    .with("available", available)
+            }
+            CaptureErrorKind::TooManyInterfaces { limit } => {
+                Message::new("capture-error-interfaces").with("limit", limit)
+            }
+            CaptureErrorKind::Malformed { what, reason } => Message::new("capture-error-malformed")
+                .with("what", what)
+                .with("reason", reason),
+        }
     }
 }
 
 impl std::fmt::Display for CaptureErrorKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CaptureErrorKind::TooShort { bytes } => {
-                write!(f, "the file has only {bytes} bytes, too few for a capture file header")
-            }
-            CaptureErrorKind::NotACapture { magic } => write!(
-                f,
-                "not a pcap or pcapng file (it starts with {:02x} {:02x} {:02x} {:02x})",
-                magic[0], magic[1], magic[2], magic[3]
-            ),
-            CaptureErrorKind::UnsupportedVersion { format, major, minor } => {
-                write!(f, "{format} version {major}.{minor} is not supported")
-            }
-            CaptureErrorKind::ReservedLinkTypeBits { field } => write!(
-                f,
-                "the link-type field 0x{field:08x} has reserved bits set; the header is corrupt"
-            ),
-            CaptureErrorKind::RecordTooLarge { claimed } => write!(
-                f,
-                "a record claims {claimed} bytes, more than any real packet ({} at most); its length field is corrupt",
-                super::MAX_RECORD_BYTES
-            ),
-            CaptureErrorKind::BadBlockLength { block_type, block_len } => write!(
-                f,
-                "pcapng block of type 0x{block_type:08x} has an impossible length {block_len}"
-            ),
-            CaptureErrorKind::Truncated { needed, available } => write!(
-                f,
-                "the file is cut short: the last record needs {needed} bytes but only {available} remain"
-            ),
-            CaptureErrorKind::TooManyInterfaces { limit } => {
-                write!(f, "the file declares more than {limit} interfaces")
-            }
-            CaptureErrorKind::Malformed { what, reason } => write!(f, "malformed {what}: {reason}"),
-        }
+        write!(f, "{}", self.message())
     }
 }
 

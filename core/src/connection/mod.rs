@@ -15,7 +15,9 @@ use crate::capture::Timestamp;
 use crate::journey::{Direction, Endpoint, Hop, InterfaceKey, Journey};
 
 pub use dns::{DnsAnswer, DnsOutcome, DnsQuery, DnsTracker};
-pub use tcp::{Connection, IcmpError, Outcome, Reply, Reset, Retransmission, TcpTracker};
+pub use tcp::{
+    Connection, IcmpError, IcmpReason, Outcome, Reply, Reset, Retransmission, TcpTracker,
+};
 pub use udp::{UdpExchange, UdpOutcome, UdpTracker};
 
 /// Which end of a connection.

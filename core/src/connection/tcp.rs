@@ -102,14 +102,47 @@ impl Connection {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct IcmpError {
     pub frames: Vec<u64>,
+    /// When it was sent.
+    pub time: crate::capture::Timestamp,
     pub journey: u64,
     /// Who sent it (a router, the node, the destination).
     pub from: IpAddr,
-    /// e.g. `port unreachable`, `fragmentation needed (MTU 1400)`.
-    pub kind: String,
+    /// What it says.
+    pub reason: IcmpReason,
     pub unreachable: bool,
     pub mtu: Option<u32>,
     pub fate: Fate,
+}
+
+/// What an ICMP or ICMPv6 error says, as far as a connection is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IcmpReason {
+    NetworkUnreachable,
+    /// Often a failed neighbour lookup: the destination is gone.
+    HostUnreachable,
+    /// A REJECT rule's default answer (kube-proxy's for a Service without endpoints).
+    PortUnreachable,
+    /// A REJECT rule with `--reject-with icmp-admin-prohibited` (policy engines, firewalls).
+    AdministrativelyProhibited,
+    /// Fragmentation needed (IPv4) or packet too big (IPv6): path MTU discovery.
+    FragmentationNeeded,
+    TimeExceeded,
+    Other,
+}
+
+impl IcmpReason {
+    pub fn of(icmp: &crate::journey::IcmpFields) -> IcmpReason {
+        match (icmp.version6, icmp.icmp_type, icmp.code) {
+            (false, 3, 0) | (true, 1, 0) => IcmpReason::NetworkUnreachable,
+            (false, 3, 1) | (true, 1, 3) => IcmpReason::HostUnreachable,
+            (false, 3, 3) | (true, 1, 4) => IcmpReason::PortUnreachable,
+            (false, 3, 9 | 10 | 13) | (true, 1, 1) => IcmpReason::AdministrativelyProhibited,
+            (false, 3, 4) | (true, 2, _) => IcmpReason::FragmentationNeeded,
+            (false, 11, _) | (true, 3, _) => IcmpReason::TimeExceeded,
+            _ => IcmpReason::Other,
+        }
+    }
 }
 
 /// A data segment an endpoint sent more than once.
@@ -162,7 +195,7 @@ impl TcpState {
         side: Side,
         tcp: crate::journey::TcpFields,
         journey: &Journey,
-    ) {
+    ) -> bool {
         let (this, other) = if side == Side::Client { (0, 1) } else { (1, 0) };
         if tcp.flags & ACK != 0 {
             let ack = tcp.acknowledgment;
@@ -177,7 +210,7 @@ impl TcpState {
             }
         }
         if tcp.payload_len == 0 {
-            return;
+            return false;
         }
         let queue = &mut self.in_flight[this];
         let newer = queue
@@ -209,7 +242,7 @@ impl TcpState {
                 &mut queue.back_mut().expect("just pushed").1
             }
             // Older than the newest and not in flight: already acknowledged or forgotten.
-            None => return,
+            None => return false,
         };
         // The pieces a node cuts a super-packet into start with the same sequence number within
         // microseconds; TCP never resends that fast.
@@ -217,13 +250,13 @@ impl TcpState {
         if !segment.frames.is_empty()
             && sent.nanos_since(segment.last_sent).abs() < crate::journey::HOP_WINDOW_NANOS
         {
-            return;
+            return false;
         }
         segment.last_sent = sent;
         segment.frames.push(journey.first().seen.frame);
         segment.journeys.push(journey.id);
         if segment.frames.len() < 2 {
-            return;
+            return false;
         }
         match segment.retransmission {
             Some(index) => {
@@ -252,6 +285,7 @@ impl TcpState {
             }
             None => {}
         }
+        true
     }
 }
 
@@ -264,6 +298,9 @@ pub struct TcpTracker {
     /// Working state of each connection, by index.
     state: Vec<TcpState>,
     by_tuple: HashMap<FiveTuple, usize>,
+    /// The last journey added sent a data segment again (the report keeps such journeys: a
+    /// finding about a stuck segment shows their path).
+    last_was_resent: bool,
 }
 
 const PROTOCOL_TCP: u8 = 6;
@@ -273,8 +310,14 @@ impl TcpTracker {
         TcpTracker::default()
     }
 
+    /// Whether the journey just added sent a data segment again.
+    pub fn last_was_resent(&self) -> bool {
+        self.last_was_resent
+    }
+
     /// Adds a journey; returns which end of its connection sent it (for TCP journeys).
     pub fn add(&mut self, journey: &Journey) -> Option<Side> {
+        self.last_was_resent = false;
         if let Some(icmp) = journey.icmp {
             self.add_icmp(journey, icmp);
             return None;
@@ -383,7 +426,7 @@ impl TcpTracker {
         } else {
             Side::Server
         };
-        self.state[index].track_segments(connection, side, tcp, journey);
+        self.last_was_resent = self.state[index].track_segments(connection, side, tcp, journey);
         Some(if from_client {
             Side::Client
         } else {
@@ -434,9 +477,10 @@ impl TcpTracker {
         let connection = &mut self.connections[index];
         connection.icmp_errors.push(IcmpError {
             frames: journey.frames(),
+            time: journey.start(),
             journey: journey.id,
             from: journey.first().seen.tuple.source,
-            kind: icmp.describe(),
+            reason: IcmpReason::of(&icmp),
             unreachable: icmp.is_unreachable(),
             mtu: icmp.path_mtu(),
             fate: journey.fate,

@@ -16,6 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Direction, Hop, InterfaceKey, InterfaceRole, Journey, Observation, Sighting};
 use crate::analysis::{Vantage, VantageReport};
+use crate::i18n::Message;
 
 /// Own addresses remembered; a hostile capture of random addresses stops adding here.
 const MAX_LOCAL: usize = 4096;
@@ -118,12 +119,52 @@ impl HostModel {
             return None;
         }
         let present = self.present.as_ref()?;
-        // Ties go to the earliest: the first packet's source comes first.
+        // Ties go to the earliest: the first packet's source comes first. An address whose
+        // packets all arrive routed (TTL below its start) is a peer, not the host: a capture
+        // where no address sends from right here is taken between hosts.
+        if self.tunnel_link_ends().is_some() {
+            return None;
+        }
         let best = present.iter().map(|p| p.sent_here).max()?;
         present
             .iter()
-            .find(|p| p.sent_here == best)
+            .find(|p| p.sent_here == best && best > 0)
             .map(|p| p.address)
+    }
+
+    /// Mostly tunnelled traffic.
+    fn tunnelled(&self) -> bool {
+        self.encapsulated * 10 > self.packets
+    }
+
+    /// In a single-interface capture of tunnel traffic between two nodes that both send from
+    /// right here (their initial TTL): the link between neighbours. Either node's uplink sees
+    /// the very same packets, so the capture cannot tell whose it is.
+    fn tunnel_link_ends(&self) -> Option<Vec<IpAddr>> {
+        if !self.single_interface() || self.packets < PRESENT_AFTER || !self.tunnelled() {
+            return None;
+        }
+        let ends: Vec<IpAddr> = self
+            .present
+            .as_ref()?
+            .iter()
+            .filter(|p| p.sent_here > 0)
+            .map(|p| p.address)
+            .collect();
+        (ends.len() >= 2).then_some(ends)
+    }
+
+    /// In a single-interface capture whose common addresses all send routed packets: those
+    /// addresses.
+    fn routed_peers(&self) -> Option<Vec<String>> {
+        if !self.single_interface() || self.packets < PRESENT_AFTER {
+            return None;
+        }
+        let present = self.present.as_ref()?;
+        if present.is_empty() || present.iter().any(|p| p.sent_here > 0) {
+            return None;
+        }
+        Some(present.iter().map(|p| p.address.to_string()).collect())
     }
 
     /// The host's own addresses known so far (for the vantage point), sorted.
@@ -148,21 +189,24 @@ impl HostModel {
         let (vantage, why) = if self.directions_recorded {
             (
                 Vantage::NodeAllInterfaces { interface_index },
-                if interface_index {
-                    "Linux cooked headers (SLL2) with interface indexes and directions: tcpdump -i any on a node".to_string()
+                Message::new(if interface_index {
+                    "vantage-why-sll2"
                 } else {
-                    "Linux cooked headers (SLL v1) with directions but no interface index: tcpdump -i any on a node".to_string()
-                },
+                    "vantage-why-sll1"
+                }),
             )
         } else if self.interfaces.len() > 1 || self.many_interfaces {
             (
                 Vantage::NodePerInterface {
                     interfaces: self.interfaces.len(),
                 },
-                format!(
-                    "{}{} interfaces captured each on its own, without directions: Wireshark or dumpcap on several interfaces",
-                    self.interfaces.len(),
-                    if self.many_interfaces { "+" } else { "" }
+                Message::new("vantage-why-per-interface").with(
+                    "interfaces",
+                    format!(
+                        "{}{}",
+                        self.interfaces.len(),
+                        if self.many_interfaces { "+" } else { "" }
+                    ),
                 ),
             )
         } else {
@@ -170,36 +214,57 @@ impl HostModel {
             if self.relayed > 0 && self.relayed >= self.returned {
                 (
                     Vantage::InPath,
-                    format!("{} packets came in on the one interface and left on it again rewritten: a device in the path (load balancer, router)", self.relayed),
+                    Message::new("vantage-why-relayed").count("count", self.relayed),
                 )
             } else if self.returned == 0 && self.between_two > 0 {
                 (
                     Vantage::InPath,
-                    format!("{} packets went to a device on this link and came back from it rewritten: the link between a device in the path (load balancer, router) and a node; its two ends see the same packets, so this is the device's interface or the node's uplink", self.between_two),
+                    Message::new("vantage-why-between-two").count("count", self.between_two),
                 )
             } else if self.returned > 0 {
                 (
-                    Vantage::NodeUplink { address: present.first().copied() },
-                    format!("{} packets left through the one interface and came back in on it rewritten by something outside: a node's uplink", self.returned),
+                    Vantage::NodeUplink {
+                        address: present.first().copied(),
+                    },
+                    Message::new("vantage-why-returned").count("count", self.returned),
+                )
+            } else if let Some(ends) = self.tunnel_link_ends() {
+                (
+                    Vantage::NodeUplink { address: None },
+                    Message::new("vantage-why-tunnel-link").with(
+                        "ends",
+                        ends.iter()
+                            .map(|a| a.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
                 )
             } else if let Some(&address) = present.first() {
-                if self.encapsulated * 10 > self.packets {
+                if self.tunnelled() {
                     (
-                        Vantage::NodeUplink { address: Some(address) },
-                        format!("one interface; {address} is in every packet, and {} of {} are tunnelled: a node's uplink", self.encapsulated, self.packets),
+                        Vantage::NodeUplink {
+                            address: Some(address),
+                        },
+                        Message::new("vantage-why-tunnelled")
+                            .with("address", address)
+                            .with("tunnelled", self.encapsulated)
+                            .count("packets", self.packets),
                     )
                 } else {
                     (
                         Vantage::Endpoint { address },
-                        format!("one interface, no directions, and {address} is in every packet: that host's own traffic (inside a pod, or its only interface)"),
+                        Message::new("vantage-why-endpoint").with("address", address),
                     )
                 }
-            } else {
+            } else if let Some(peers) = self.routed_peers() {
                 (
-                    Vantage::Unknown,
-                    "one interface, no directions, and no address common to its packets"
-                        .to_string(),
+                    Vantage::InPath,
+                    Message::new("vantage-why-routed")
+                        .with("peers", peers.join(", "))
+                        .count("count", peers.len()),
                 )
+            } else {
+                (Vantage::Unknown, Message::new("vantage-why-unknown"))
             }
         };
         VantageReport { vantage, why }
@@ -245,6 +310,11 @@ impl HostModel {
             Some(outer) => (outer.source, [outer.source, outer.destination], outer.ttl),
             None => (tuple.source, [tuple.source, tuple.destination], seen.ttl),
         };
+        // Multicast and broadcast from elsewhere on the link (IGMP, mDNS, ARP) say nothing about
+        // whose traffic this is.
+        if tuple.destination.is_multicast() || is_broadcast(tuple.destination) {
+            return;
+        }
         let present = self.present.get_or_insert_with(|| {
             addresses
                 .iter()
@@ -274,6 +344,11 @@ impl HostModel {
     /// name.)
     pub fn learn(&mut self, journey: &Journey) {
         let first = &journey.first().seen;
+        // In a capture of one interface without directions, the direction was inferred from
+        // the addresses present: learning from it would only repeat that guess, for good.
+        if self.single_interface() {
+            return;
+        }
         let is_reset = journey.tcp.is_some_and(|t| t.flags & 0x004 != 0);
         if first.direction == Direction::Out && !is_reset && journey.icmp.is_none() {
             let source = match first.encapsulation {

@@ -7,7 +7,11 @@ use std::net::IpAddr;
 use serde::{Deserialize, Serialize};
 
 use crate::capture::{FrameSlice, Timestamp};
-use crate::decode::{Layer, PacketSlice, SllPacketType, TunnelKind};
+use crate::decode::{ChecksumStatus, Layer, PacketSlice, SllPacketType, TunnelKind};
+
+fn unverifiable() -> ChecksumStatus {
+    ChecksumStatus::Unverifiable
+}
 
 /// Which interface saw a packet: the SLL2 interface index when there is one (`tcpdump -i any`),
 /// else the pcapng interface, else the single interface of a pcap file (0).
@@ -110,6 +114,10 @@ pub struct Encapsulation {
     /// The outer IP header's TTL (hop limit).
     #[serde(default)]
     pub ttl: u8,
+    /// The outer UDP checksum of a UDP tunnel (VXLAN, Geneve), classified: zero (disabled),
+    /// offloaded, right, wrong. The evidence of the double-SNAT checksum bug.
+    #[serde(default = "unverifiable")]
+    pub checksum: ChecksumStatus,
     pub source: IpAddr,
     pub destination: IpAddr,
     pub source_port: u16,
@@ -160,22 +168,6 @@ impl IcmpFields {
             (false, 3, 4) => Some(self.rest & 0xFFFF),
             (true, 2, _) => Some(self.rest),
             _ => None,
-        }
-    }
-
-    /// In words, e.g. `port unreachable`.
-    pub fn describe(&self) -> String {
-        match (self.version6, self.icmp_type, self.code) {
-            (false, 3, 0) | (true, 1, 0) => "network unreachable".into(),
-            (false, 3, 1) | (true, 1, 3) => "host unreachable".into(),
-            (false, 3, 3) | (true, 1, 4) => "port unreachable".into(),
-            (false, 3, 4) | (true, 2, _) => format!(
-                "fragmentation needed (MTU {})",
-                self.path_mtu().unwrap_or(0)
-            ),
-            (false, 3, 9 | 10 | 13) | (true, 1, 1) => "administratively prohibited".into(),
-            (false, 11, _) | (true, 3, _) => "time exceeded".into(),
-            (_, t, c) => format!("ICMP type {t} code {c}"),
         }
     }
 }
@@ -437,16 +429,17 @@ fn encapsulation_before(outer: &[Layer<'_>]) -> Option<Encapsulation> {
         _ => return None,
     };
     let tunnel = outer[ip_index..].iter().find_map(|l| l.tunnel())?;
-    let (source_port, destination_port) = outer[ip_index + 1..]
+    let (source_port, destination_port, checksum) = outer[ip_index + 1..]
         .iter()
         .find_map(|l| match l {
-            Layer::Udp(udp) => Some((udp.source_port, udp.destination_port)),
+            Layer::Udp(udp) => Some((udp.source_port, udp.destination_port, udp.checksum)),
             _ => None,
         })
-        .unwrap_or((0, 0));
+        .unwrap_or((0, 0, ChecksumStatus::Unverifiable));
     Some(Encapsulation {
         kind: tunnel.kind,
         ttl,
+        checksum,
         source,
         destination,
         source_port,

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 
+use crate::i18n::Message;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Change, Direction, InterfaceKey, Journey, TunnelKind};
@@ -31,7 +33,7 @@ pub enum InterfaceRole {
 /// Why a role was chosen, in words, with a count that supports it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoleEvidence {
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// Addresses we keep per interface for role inference; more means "many".
@@ -215,7 +217,7 @@ impl RoleTracker {
                             },
                             other => other,
                         };
-                        (role, format!("named {name}"))
+                        (role, Message::new("role-why-named").with("name", name))
                     }
                     None => role_from_traffic(stats),
                 };
@@ -272,7 +274,7 @@ pub fn role_from_name(name: &str) -> Option<InterfaceRole> {
     }
 }
 
-fn role_from_traffic(stats: &Stats) -> (InterfaceRole, String) {
+fn role_from_traffic(stats: &Stats) -> (InterfaceRole, Message) {
     let list = |addresses: &[IpAddr]| {
         addresses
             .iter()
@@ -289,26 +291,22 @@ fn role_from_traffic(stats: &Stats) -> (InterfaceRole, String) {
         };
         return (
             InterfaceRole::Uplink,
-            format!(
-                "carries {} {kind} packets to or from {}: the node's uplink",
-                stats.encapsulated,
-                list(&stats.tunnel_peers)
-            ),
+            Message::new("role-why-tunnel-carrier")
+                .count("count", stats.encapsulated)
+                .with("kind", kind)
+                .with("peers", list(&stats.tunnel_peers)),
         );
     }
     if stats.beside_tunnel > 0 {
         return (
             InterfaceRole::Tunnel,
-            format!("{} packets here are the inner packets of tunnel traffic seen on the uplink: a tunnel device", stats.beside_tunnel),
+            Message::new("role-why-inner").count("count", stats.beside_tunnel),
         );
     }
     if stats.forwarded_through > 0 {
         return (
             InterfaceRole::Bridge,
-            format!(
-                "{} packets came in on it and went straight out of it again: a bridge",
-                stats.forwarded_through
-            ),
+            Message::new("role-why-forwarded").count("count", stats.forwarded_through),
         );
     }
     if let Some(pod) = single_pod(stats) {
@@ -318,40 +316,47 @@ fn role_from_traffic(stats: &Stats) -> (InterfaceRole, String) {
         {
             return (
                 InterfaceRole::PodSide { pod: Some(pod) },
-                format!("{pod} is the only address whose packets enter the node here, and they arrive unrouted (TTL unchanged): the node's end of that pod's veth"),
+                Message::new("role-why-pod-veth").with("pod", pod),
             );
         }
     }
     if stats.stacked > 0 {
         return (
             InterfaceRole::Bridge,
-            format!("{} packets passed through it between another interface and the rest of the node: a bridge", stats.stacked),
+            Message::new("role-why-stacked").count("count", stats.stacked),
         );
     }
     if stats.out_and_back > 0 {
         return (
             InterfaceRole::Uplink,
-            format!("{} packets left through it and came back translated (a load balancer or NAT outside the node): an uplink", stats.out_and_back),
+            Message::new("role-why-out-and-back").count("count", stats.out_and_back),
         );
     }
     if stats.many_sources || stats.sources_entering.len() > 1 {
         return (
             InterfaceRole::Uplink,
-            format!(
-                "packets from several addresses ({}{}) enter here: an uplink",
-                list(&stats.sources_entering),
-                if stats.many_sources { ", …" } else { "" }
+            Message::new("role-why-many-sources").with(
+                "sources",
+                format!(
+                    "{}{}",
+                    list(&stats.sources_entering),
+                    if stats.many_sources { ", …" } else { "" }
+                ),
             ),
         );
     }
     if !stats.sources_entering.is_empty() || !stats.destinations_leaving.is_empty() {
         return (
             InterfaceRole::Uplink,
-            format!(
-                "traffic between the node and {} passes here without starting here: towards the network",
-                list(if stats.sources_entering.is_empty() { &stats.destinations_leaving } else { &stats.sources_entering })
+            Message::new("role-why-passes").with(
+                "peers",
+                list(if stats.sources_entering.is_empty() {
+                    &stats.destinations_leaving
+                } else {
+                    &stats.sources_entering
+                }),
             ),
         );
     }
-    (InterfaceRole::Unknown, "too little traffic to tell".into())
+    (InterfaceRole::Unknown, Message::new("role-why-too-little"))
 }

@@ -1,34 +1,74 @@
 //! `connection-refused`: the SYN is answered at once with a reset or an ICMP "unreachable" —
-//! nothing listens where the Service sends it, or a REJECT rule turns it away.
+//! nothing listens where the Service sends it, or a REJECT rule turns it away — or, after a
+//! few seconds, with "host unreachable" from a node that cannot find the destination.
 
-use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
 use std::collections::HashMap;
 
+use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
 use crate::analysis::Analysis;
 use crate::capture::Timestamp;
-use crate::connection::Side;
-use crate::connection::{Connection, Outcome};
+use crate::connection::{Connection, IcmpReason, Outcome, Side};
+use crate::i18n::Message;
 use crate::journey::Direction;
 
 pub struct ConnectionRefused;
 
 static EXPLANATION: Explanation = Explanation {
-    title: "Connection refused",
-    symptom: "Calls fail at once with 'connection refused' (ECONNREFUSED) or 'no route to host' instead of hanging.",
-    cause: "Something answered the SYN with a refusal. A TCP reset from the backend's address means the packet reached a pod (or node) where nothing listens on that port: the Service's targetPort does not match the container port, the process is not up yet, or it listens on 127.0.0.1 only. An ICMP 'port unreachable' or 'administratively prohibited' sent by the node means an iptables REJECT rule stopped it before any pod: kube-proxy installs one for every Service without ready endpoints (KUBE-SERVICES, '… has no endpoints'), and some network policy engines reject instead of dropping.",
+    signature: "connection-refused",
     confirm: &[
-        Step { what: "Does the Service have ready endpoints, on the right port?", commands: &["kubectl get endpointslices -l kubernetes.io/service-name=<service> -o wide", "kubectl get svc <service> -o jsonpath='{.spec.ports}'"], tradeoff: None },
-        Step { what: "Is kube-proxy rejecting it?", commands: &["iptables-save | grep -- '-j REJECT' | grep '<cluster-ip>'"], tradeoff: None },
-        Step { what: "Does the pod listen on the targetPort, on all addresses?", commands: &["kubectl exec <pod> -- ss -ltn"], tradeoff: None },
+        Step {
+            id: "connection-refused-confirm-endpoints",
+            commands: &[
+                "kubectl get endpointslices -n <namespace> -l kubernetes.io/service-name=<service> -o wide",
+                "kubectl get svc <service> -n <namespace> -o jsonpath='{.spec.ports}'",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "connection-refused-confirm-reject",
+            commands: &["iptables-save -t filter | grep -e 'has no endpoints' -e '-j REJECT'"],
+            tradeoff: false,
+        },
+        Step {
+            id: "connection-refused-confirm-listen",
+            commands: &["kubectl exec <pod> -n <namespace> -- ss -ltn"],
+            tradeoff: false,
+        },
+        Step {
+            id: "connection-refused-confirm-neighbour",
+            commands: &["ip neigh show <pod-ip>", "kubectl get pods -A -o wide | grep <pod-ip>"],
+            tradeoff: false,
+        },
     ],
     fix: &[
-        Step { what: "Make the Service's selector match ready pods and its targetPort match the port they listen on", commands: &["kubectl describe svc <service>", "kubectl get pods -l <selector> -o wide"], tradeoff: None },
-        Step { what: "Have the application listen on 0.0.0.0 (or the pod IP), not 127.0.0.1", commands: &[], tradeoff: None },
-        Step { what: "If a policy or firewall on the node rejects it, allow the traffic there", commands: &["kubectl get networkpolicy -A", "iptables-save | grep -- '-j REJECT'"], tradeoff: None },
+        Step {
+            id: "connection-refused-fix-selector",
+            commands: &[
+                "kubectl describe svc <service> -n <namespace>",
+                "kubectl get pods -n <namespace> -l <selector> -o wide",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "connection-refused-fix-listen",
+            commands: &[],
+            tradeoff: false,
+        },
+        Step {
+            id: "connection-refused-fix-policy",
+            commands: &["kubectl get networkpolicy -A", "iptables-save | grep -- '-j REJECT'"],
+            tradeoff: false,
+        },
     ],
     references: &[
-        Reference { title: "Kubernetes: debug Services", url: "https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/" },
-        Reference { title: "kube-proxy: Services without endpoints are rejected (KUBE-SERVICES)", url: "https://kubernetes.io/docs/reference/networking/virtual-ips/" },
+        Reference {
+            title: "Debug Services",
+            url: "https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/",
+        },
+        Reference {
+            title: "kube-proxy: \"has no endpoints\" REJECT rules (pkg/proxy/iptables/proxier.go)",
+            url: "https://github.com/kubernetes/kubernetes/blob/master/pkg/proxy/iptables/proxier.go",
+        },
     ],
 };
 
@@ -42,118 +82,147 @@ impl Signature for ConnectionRefused {
     }
 
     fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
-        let mut findings = Vec::new();
         let fallbacks = Fallbacks::new(analysis);
-        for connection in &analysis.connections {
-            if !connection.syn_acks.is_empty() || connection.attempts.is_empty() {
-                continue;
-            }
+        analysis
+            .connections
+            .iter()
+            .filter(|c| c.syn_acks.is_empty() && !c.attempts.is_empty())
             // Tried on one address family, connected on the other a moment later: how
             // getaddrinfo's order (::1 before 127.0.0.1) and happy eyeballs work. Not a failure.
-            if fallbacks.connected_after(connection) {
-                continue;
-            }
-            let first_syn = &connection.attempts[0];
-            let mut evidence = vec![Evidence {
-                frames: first_syn.frames.clone(),
-                what: format!("{} sends a SYN to {}", connection.client, connection.server),
-            }];
-            let (summary, point, frame, journey);
-            if let Some(error) = connection.icmp_errors.iter().find(|e| e.unreachable) {
+            .filter(|c| !fallbacks.connected_after(c))
+            .filter_map(|c| self.refused(analysis, c))
+            .collect()
+    }
+}
+
+/// The words for what an ICMP error says.
+fn reason(reason: IcmpReason) -> Message {
+    Message::new(match reason {
+        IcmpReason::NetworkUnreachable => "icmp-network-unreachable",
+        IcmpReason::HostUnreachable => "icmp-host-unreachable",
+        IcmpReason::PortUnreachable => "icmp-port-unreachable",
+        IcmpReason::AdministrativelyProhibited => "icmp-prohibited",
+        IcmpReason::FragmentationNeeded => "icmp-fragmentation-needed",
+        IcmpReason::TimeExceeded => "icmp-time-exceeded",
+        IcmpReason::Other => "icmp-other",
+    })
+}
+
+impl ConnectionRefused {
+    fn refused(&self, analysis: &Analysis, connection: &Connection) -> Option<Finding> {
+        let first_syn = &connection.attempts[0];
+        let mut evidence = vec![Evidence {
+            frames: first_syn.frames.clone(),
+            what: Message::new("connection-refused-ev-syn")
+                .with("client", connection.client)
+                .with("server", connection.server),
+        }];
+        let (summary, point, frame, journey);
+        if let Some(error) = connection.icmp_errors.iter().find(|e| e.unreachable) {
+            let after = error.time.nanos_since(first_syn.time) as f64 / 1e9;
+            evidence.push(Evidence {
+                frames: error.frames.clone(),
+                what: Message::new("connection-refused-ev-icmp")
+                    .with("from", error.from)
+                    .part("reason", reason(error.reason))
+                    .with("frame", error.frames[0])
+                    .with("seconds", format!("{after:.3}")),
+            });
+            summary = Message::new("connection-refused-summary-icmp")
+                .with("client", connection.client)
+                .with("server", connection.server)
+                .part("reason", reason(error.reason))
+                .with("from", error.from);
+            point = match error.reason {
+                // A neighbour lookup that failed: the destination is gone, not refused.
+                IcmpReason::HostUnreachable => {
+                    Message::new("connection-refused-where-host-unreachable")
+                        .with("from", error.from)
+                }
+                IcmpReason::NetworkUnreachable => {
+                    Message::new("connection-refused-where-no-route").with("from", error.from)
+                }
+                _ => Message::new("connection-refused-where-reject").with("from", error.from),
+            };
+            if error.reason == IcmpReason::HostUnreachable {
                 evidence.push(Evidence {
-                    frames: error.frames.clone(),
-                    what: format!(
-                        "{} answers with ICMP {} (frame {})",
-                        error.from, error.kind, error.frames[0]
-                    ),
+                    frames: Vec::new(),
+                    what: Message::new("connection-refused-ev-host-unreachable")
+                        .with("seconds", format!("{after:.1}")),
                 });
-                summary = format!(
-                    "{} → {}: rejected with ICMP {} from {}",
-                    connection.client, connection.server, error.kind, error.from
-                );
-                point = format!(
-                    "a REJECT rule at {}: the SYN was turned away before reaching any pod",
-                    error.from
-                );
-                frame = error.frames[0];
-                journey = error.journey;
-            } else if let Some(reset) = connection.resets.iter().find(|r| r.by == Side::Server) {
-                // The backend that refused: where the Service sent the SYN, if it was translated.
-                let backend = connection
-                    .legs
-                    .last()
-                    .filter(|_| connection.legs.len() > 1)
-                    .map_or(reset.from, |leg| leg.to);
-                // A pod's own reset enters the node from its veth; a reset the node forges for a
-                // REJECT rule is first seen leaving.
-                let forged = analysis
-                    .journey(reset.journey)
-                    .is_some_and(|j| j.hops[0].direction == Direction::Out);
-                if forged {
-                    evidence.push(Evidence {
-                        frames: reset.frames.clone(),
-                        what: format!("a reset in {backend}'s name answers it, but it never arrives from {backend}: this node forged it (frame {})", reset.frames[0]),
-                    });
-                    summary = format!(
-                        "{} → {}: rejected by this node with a reset in the name of {backend}",
-                        connection.client, connection.server
-                    );
-                    point = format!("a REJECT rule on this node: the SYN to {backend} was refused before reaching it");
-                } else {
-                    evidence.push(Evidence {
-                        frames: reset.frames.clone(),
-                        what: format!(
-                            "{backend} answers with a reset (frame {}): nothing listens there",
-                            reset.frames[0]
-                        ),
-                    });
-                    summary = format!(
-                        "{} → {}: refused with a reset from {backend}",
-                        connection.client, connection.server
-                    );
-                    point = format!("{backend}: no socket listens on that port");
-                }
-                if reset.from != connection.server && connection.attempts.len() > 1 {
-                    evidence.push(Evidence {
-                        frames: connection.attempts.iter().map(|a| a.frame).collect(),
-                        what: format!(
-                            "the reset carries {}, not the address {} the client dialled, so the client's socket ignores it and retries ({} SYNs): the user sees a timeout, not a refusal",
-                            reset.from,
-                            connection.server,
-                            connection.attempts.len()
-                        ),
-                    });
-                }
-                frame = reset.frames[0];
-                journey = reset.journey;
+            }
+            frame = error.frames[0];
+            journey = error.journey;
+        } else if let Some(reset) = connection.resets.iter().find(|r| r.by == Side::Server) {
+            // The backend that refused: where the Service sent the SYN, if it was translated.
+            let backend = connection
+                .legs
+                .last()
+                .filter(|_| connection.legs.len() > 1)
+                .map_or(reset.from, |leg| leg.to);
+            // A pod's own reset enters the node from its veth; a reset the node forges for a
+            // REJECT rule is first seen leaving.
+            let forged = analysis
+                .journey(reset.journey)
+                .is_some_and(|j| j.hops[0].direction == Direction::Out);
+            if forged {
+                evidence.push(Evidence {
+                    frames: reset.frames.clone(),
+                    what: Message::new("connection-refused-ev-forged")
+                        .with("backend", backend)
+                        .with("frame", reset.frames[0]),
+                });
+                summary = Message::new("connection-refused-summary-forged")
+                    .with("client", connection.client)
+                    .with("server", connection.server)
+                    .with("backend", backend);
+                point = Message::new("connection-refused-where-forged").with("backend", backend);
             } else {
-                continue;
-            }
-            if let Some(leg) = connection.legs.last().filter(|_| connection.legs.len() > 1) {
                 evidence.push(Evidence {
-                    frames: leg.frames.clone(),
-                    what: format!(
-                        "the Service address was translated to {} on the way",
-                        leg.to
-                    ),
+                    frames: reset.frames.clone(),
+                    what: Message::new("connection-refused-ev-reset")
+                        .with("backend", backend)
+                        .with("frame", reset.frames[0]),
+                });
+                summary = Message::new("connection-refused-summary-reset")
+                    .with("client", connection.client)
+                    .with("server", connection.server)
+                    .with("backend", backend);
+                point = Message::new("connection-refused-where-reset").with("backend", backend);
+            }
+            if reset.from != connection.server && connection.attempts.len() > 1 {
+                evidence.push(Evidence {
+                    frames: connection.attempts.iter().map(|a| a.frame).collect(),
+                    what: Message::new("connection-refused-ev-ignored")
+                        .with("from", reset.from)
+                        .with("server", connection.server)
+                        .count("count", connection.attempts.len()),
                 });
             }
-            // A refusal between two local processes hurts no pod: worth knowing, no more.
-            let severity = if connection.client.address.is_loopback()
-                && connection.server.address.is_loopback()
-            {
+            frame = reset.frames[0];
+            journey = reset.journey;
+        } else {
+            return None;
+        }
+        if let Some(leg) = connection.legs.last().filter(|_| connection.legs.len() > 1) {
+            evidence.push(Evidence {
+                frames: leg.frames.clone(),
+                what: Message::new("connection-refused-ev-translated").with("to", leg.to),
+            });
+        }
+        // A refusal between two local processes hurts no pod: worth knowing, no more.
+        let severity =
+            if connection.client.address.is_loopback() && connection.server.address.is_loopback() {
                 Severity::Info
             } else {
                 Severity::Error
             };
-            let mut finding = Finding::new(self, severity, summary, evidence);
-            finding.connection = Some(connection.id);
-            finding.journeys = vec![first_syn.journey, journey];
-            finding.point_of_failure = point;
-            finding.failure_frame = Some(frame);
-            findings.push(finding);
-        }
-        findings
+        let mut finding = Finding::new(self, severity, summary, evidence);
+        finding.connection = Some(connection.id);
+        finding.journeys = vec![first_syn.journey, journey];
+        finding.point_of_failure = point;
+        finding.failure_frame = Some(frame);
+        Some(finding)
     }
 }
 
@@ -215,6 +284,7 @@ mod tests {
         assert!(
             finding
                 .summary
+                .to_string()
                 .contains("rejected by this node with a reset in the name of 10.244.0.20:8080"),
             "{}",
             finding.summary
@@ -224,7 +294,7 @@ mod tests {
             finding
                 .evidence
                 .iter()
-                .any(|e| e.what.contains("ignores it")),
+                .any(|e| e.what.to_string().contains("ignores it")),
             "{:?}",
             finding.evidence
         );
@@ -236,6 +306,7 @@ mod tests {
         assert!(
             finding
                 .summary
+                .to_string()
                 .contains("refused with a reset from 10.244.0.20:9090"),
             "{}",
             finding.summary

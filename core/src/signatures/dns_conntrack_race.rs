@@ -1,14 +1,14 @@
 //! `dns-conntrack-race`: A and AAAA queries sent back to back from one socket; one answer is
 //! lost and both are asked again after the resolver's 5 s timeout.
 
-use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
 use std::collections::HashMap;
 
+use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
 use crate::analysis::Analysis;
 use crate::capture::Timestamp;
 use crate::connection::{DnsOutcome, DnsQuery};
-use crate::journey::Endpoint;
-use crate::journey::Fate;
+use crate::i18n::Message;
+use crate::journey::{Endpoint, Fate};
 
 pub struct DnsConntrackRace;
 
@@ -17,29 +17,61 @@ pub struct DnsConntrackRace;
 const PARALLEL_NANOS: i128 = 10_000_000;
 
 static EXPLANATION: Explanation = Explanation {
-    title: "DNS lookups take 5 seconds: the conntrack race on parallel queries",
-    symptom: "Name lookups in pods intermittently take exactly 5 seconds (or 10, 15), then succeed; application latency shows a 5 s step.",
-    cause: "glibc (and musl) send the A and AAAA queries in parallel from the same UDP socket, so both packets share one 5-tuple. Their conntrack entries are created as each packet passes DNAT towards the DNS Service (kube-dns ClusterIP → a CoreDNS pod); when the two race on different CPUs, the second insert finds the first already there, fails (conntrack -S insert_failed grows) and that packet is dropped — or, with the entries crossed, one answer is dropped on the way back. The resolver waits its timeout (5 s by default) and asks again; the retry succeeds. Kernels since 5.0 resolve most clashes, but DNAT to several DNS endpoints can still lose one.",
+    signature: "dns-conntrack-race",
     confirm: &[
-        Step { what: "Look for failed conntrack inserts while lookups are slow", commands: &["conntrack -S | grep -o 'insert_failed=[0-9]*'"], tradeoff: None },
-        Step { what: "Time lookups from an affected pod", commands: &["kubectl exec <pod> -- sh -c 'for i in $(seq 20); do time getent ahosts <name> >/dev/null; done'"], tradeoff: None },
+        Step {
+            id: "dns-conntrack-race-confirm-insert-failed",
+            commands: &["conntrack -S | grep -o 'insert_failed=[0-9]*'"],
+            tradeoff: false,
+        },
+        Step {
+            id: "dns-conntrack-race-confirm-time",
+            commands: &["kubectl exec <pod> -- bash -c 'for i in $(seq 20); do time getent ahosts <name> >/dev/null; done'"],
+            tradeoff: false,
+        },
     ],
     fix: &[
         Step {
-            what: "Stop parallel queries on one socket in the pods' resolv.conf",
-            commands: &["# pod spec\ndnsConfig:\n  options:\n    - name: single-request-reopen"],
-            tradeoff: Some("glibc only; musl (Alpine) ignores it: there, use-vc (TCP) or NodeLocal DNSCache."),
+            id: "dns-conntrack-race-fix-single-request-reopen",
+            commands: &["# in the pod spec\ndnsConfig:\n  options:\n    - name: single-request-reopen"],
+            tradeoff: true,
         },
         Step {
-            what: "Run NodeLocal DNSCache, so pods query a node-local address without DNAT and the cache talks TCP upstream",
-            commands: &["kubectl apply -f nodelocaldns.yaml   # from the Kubernetes NodeLocal DNSCache guide"],
-            tradeoff: Some("One more DaemonSet to run and upgrade."),
+            id: "dns-conntrack-race-fix-nodelocaldns",
+            commands: &[
+                "kubedns=$(kubectl get svc kube-dns -n kube-system -o jsonpath={.spec.clusterIP}); domain=<cluster-domain>; localdns=<node-local-address>",
+                "sed -i \"s/__PILLAR__LOCAL__DNS__/$localdns/g; s/__PILLAR__DNS__DOMAIN__/$domain/g; s/__PILLAR__DNS__SERVER__/$kubedns/g\" nodelocaldns.yaml",
+                "kubectl create -f nodelocaldns.yaml",
+            ],
+            tradeoff: true,
         },
-        Step { what: "Upgrade the node kernel (conntrack clash resolution, 5.0+)", commands: &["uname -r"], tradeoff: None },
+        Step {
+            id: "dns-conntrack-race-fix-kernel",
+            commands: &["uname -r"],
+            tradeoff: false,
+        },
     ],
     references: &[
-        Reference { title: "kubernetes#56903: DNS intermittent delays of 5 s", url: "https://github.com/kubernetes/kubernetes/issues/56903" },
-        Reference { title: "Kubernetes: using NodeLocal DNSCache", url: "https://kubernetes.io/docs/tasks/administer-cluster/nodelocaldns/" },
+        Reference {
+            title: "kubernetes#56903: DNS intermittent delays of 5s",
+            url: "https://github.com/kubernetes/kubernetes/issues/56903",
+        },
+        Reference {
+            title: "Using NodeLocal DNSCache in Kubernetes Clusters",
+            url: "https://kubernetes.io/docs/tasks/administer-cluster/nodelocaldns/",
+        },
+        Reference {
+            title: "Racy conntrack and DNS lookup timeouts",
+            url: "https://lambda.lt/blog/2018/racy_conntrack.html",
+        },
+        Reference {
+            title: "Linux 6a757c07e51f: netfilter: conntrack: allow insertion of clashing entries",
+            url: "https://github.com/torvalds/linux/commit/6a757c07e51f80ac34325fcd558490d2d1439e1b",
+        },
+        Reference {
+            title: "Linux c46172147ebb: netfilter: conntrack: do not auto-delete clash entries on reply",
+            url: "https://github.com/torvalds/linux/commit/c46172147ebbeb70094db48d76ab7945d96c638b",
+        },
     ],
 };
 
@@ -108,6 +140,20 @@ fn lost_then_retried(query: &DnsQuery) -> bool {
     !answered_first && retry.gap.is_some_and(|g| g >= 0.9)
 }
 
+/// `A web.default.svc.cluster.local (id 0x0b96)`: language-neutral.
+fn label(q: &DnsQuery) -> String {
+    format!(
+        "{} {} (id 0x{:04x})",
+        q.qtype.as_deref().unwrap_or("?"),
+        q.name.as_deref().unwrap_or("?"),
+        q.id
+    )
+}
+
+fn qtype(q: &DnsQuery) -> String {
+    q.qtype.clone().unwrap_or_else(|| "?".into())
+}
+
 impl DnsConntrackRace {
     fn finding(
         &self,
@@ -117,60 +163,58 @@ impl DnsConntrackRace {
         victim: &DnsQuery,
         apart: i128,
     ) -> Finding {
-        let label = |q: &DnsQuery| {
-            format!(
-                "{} {} (id 0x{:04x})",
-                q.qtype.as_deref().unwrap_or("?"),
-                q.name.as_deref().unwrap_or("?"),
-                q.id
-            )
-        };
         let mut evidence = vec![Evidence {
             frames: vec![first.attempts[0].frame, second.attempts[0].frame],
-            what: format!(
-                "{} and {} leave {} for {} {:.0} µs apart, from the same socket",
-                label(first),
-                label(second),
-                first.client,
-                first.server,
-                apart as f64 / 1000.0
-            ),
+            what: Message::new("dns-conntrack-race-ev-parallel")
+                .with("first", label(first))
+                .with("second", label(second))
+                .with("client", first.client)
+                .with("server", first.server)
+                .with("micros", format!("{:.0}", apart as f64 / 1000.0)),
         }];
         let lost = victim
             .answers
             .iter()
             .find(|a| !a.reached_client && a.time < victim.attempts[1].time);
-        let point_of_failure;
-        let failure_frame;
-        match lost {
+        let (point_of_failure, failure_frame) = match lost {
             Some(answer) => {
                 let (arrived, expected) = match answer.fate {
                     Fate::EndedEarly {
                         interface,
                         expected,
                     } => (
-                        analysis.interface_name(interface),
-                        analysis.interface_name(expected),
+                        Message::new("name").with("name", analysis.interface_name(interface)),
+                        Message::new("name").with("name", analysis.interface_name(expected)),
                     ),
-                    _ => ("the node".into(), "the pod".into()),
+                    _ => (Message::new("the-node"), Message::new("the-pod")),
                 };
                 evidence.push(Evidence {
                     frames: answer.frames.clone(),
-                    what: format!("the answer to {} arrives on {arrived} (frame {}) and never reaches the pod on {expected}", label(victim), answer.last_frame),
+                    what: Message::new("dns-conntrack-race-ev-answer-lost")
+                        .with("query", label(victim))
+                        .part("arrived", arrived.clone())
+                        .with("frame", answer.last_frame)
+                        .part("expected", expected.clone()),
                 });
-                point_of_failure = format!("on the node, between {arrived} and {expected}: the answer was dropped on its way to the pod");
-                failure_frame = Some(answer.last_frame);
+                (
+                    Message::new("dns-conntrack-race-where-node")
+                        .part("arrived", arrived)
+                        .part("expected", expected),
+                    Some(answer.last_frame),
+                )
             }
             None => {
                 evidence.push(Evidence {
                     frames: victim.attempts[0].frames.clone(),
-                    what: format!("no answer to {} is seen at all", label(victim)),
+                    what: Message::new("dns-conntrack-race-ev-no-answer")
+                        .with("query", label(victim)),
                 });
-                let last = victim.attempts[0].frames.last().copied();
-                point_of_failure = "between the pod and the DNS server: the query or its answer was dropped after DNAT".into();
-                failure_frame = last;
+                (
+                    Message::new("dns-conntrack-race-where-unseen"),
+                    victim.attempts[0].frames.last().copied(),
+                )
             }
-        }
+        };
         let retries: Vec<u64> = [first, second]
             .iter()
             .filter_map(|q| q.attempts.get(1).map(|a| a.frame))
@@ -178,7 +222,7 @@ impl DnsConntrackRace {
         let gap = victim.attempts[1].gap.unwrap_or(0.0);
         evidence.push(Evidence {
             frames: retries,
-            what: format!("the resolver asks again after {gap:.1} s, its timeout"),
+            what: Message::new("dns-conntrack-race-ev-retry").with("seconds", super::seconds(gap)),
         });
         if let Some(answer) = victim
             .answers
@@ -188,9 +232,9 @@ impl DnsConntrackRace {
         {
             evidence.push(Evidence {
                 frames: answer.frames.clone(),
-                what: format!(
-                    "the retry is answered; the lookup took {:.3} s",
-                    victim.time_to_answer.unwrap_or(0.0)
+                what: Message::new("dns-conntrack-race-ev-answered").with(
+                    "seconds",
+                    format!("{:.3}", victim.time_to_answer.unwrap_or(0.0)),
                 ),
             });
         }
@@ -202,14 +246,12 @@ impl DnsConntrackRace {
         let mut finding = Finding::new(
             self,
             severity,
-            format!(
-                "{}: parallel {} and {} queries from one socket; the {} answer was lost and the lookup waited {:.1} s for the resolver to retry",
-                first.client,
-                first.qtype.as_deref().unwrap_or("?"),
-                second.qtype.as_deref().unwrap_or("?"),
-                victim.qtype.as_deref().unwrap_or("?"),
-                gap
-            ),
+            Message::new("dns-conntrack-race-summary")
+                .with("client", first.client)
+                .with("first", qtype(first))
+                .with("second", qtype(second))
+                .with("lost", qtype(victim))
+                .with("seconds", super::seconds(gap)),
             evidence,
         );
         finding.journeys = victim
@@ -222,9 +264,7 @@ impl DnsConntrackRace {
         finding.failure_frame = failure_frame;
         finding
     }
-}
 
-impl DnsConntrackRace {
     /// Where the answers were seen leaving (the DNS server's node, or its uplink): a query
     /// answered here and asked again by the resolver after its timeout, together with its
     /// parallel partner. The client did not get both answers: one answer, or the partner's
@@ -245,73 +285,51 @@ impl DnsConntrackRace {
                     || near(q.attempts[0].time, retry.time))
         })?;
         let first_seen_with_retry = near(partner.attempts[0].time, retry.time);
-        let label = |q: &DnsQuery| {
-            format!(
-                "{} {} (id 0x{:04x})",
-                q.qtype.as_deref().unwrap_or("?"),
-                q.name.as_deref().unwrap_or("?"),
-                q.id
-            )
-        };
         let answer = retried.answers.iter().find(|a| a.time < retry.time)?;
         let mut evidence = vec![
             Evidence {
                 frames: retried.attempts[0].frames.clone(),
-                what: format!(
-                    "{} from {} arrives for {}",
-                    label(retried),
-                    retried.client,
-                    retried.server
-                ),
+                what: Message::new("dns-conntrack-race-ev-arrives")
+                    .with("query", label(retried))
+                    .with("client", retried.client)
+                    .with("server", retried.server),
             },
             Evidence {
                 frames: answer.frames.clone(),
-                what: format!("it is answered here (frame {})", answer.last_frame),
+                what: Message::new("dns-conntrack-race-ev-answered-here")
+                    .with("frame", answer.last_frame),
             },
             Evidence {
                 frames: vec![retry.frame],
-                what: format!(
-                    "the resolver asks it again {:.1} s later, its timeout: it did not get every answer it waited for",
-                    retry.gap.unwrap_or(0.0)
-                ),
+                what: Message::new("dns-conntrack-race-ev-asked-again")
+                    .with("seconds", super::seconds(retry.gap.unwrap_or(0.0))),
             },
         ];
         let point_of_failure = if first_seen_with_retry {
             evidence.push(Evidence {
                 frames: partner.attempts[0].frames.clone(),
-                what: format!(
-                    "{} from the same socket arrives only with the retry: its first transmission, sent in parallel, never reached this capture",
-                    label(partner)
-                ),
+                what: Message::new("dns-conntrack-race-ev-partner-late")
+                    .with("query", label(partner)),
             });
-            format!(
-                "before this capture: the first {} query was lost after leaving {} (on the client's node, after DNAT)",
-                partner.qtype.as_deref().unwrap_or("?"),
-                retried.client.address
-            )
+            Message::new("dns-conntrack-race-where-before")
+                .with("lost", qtype(partner))
+                .with("client", retried.client.address)
         } else {
             evidence.push(Evidence {
                 frames: partner.attempts.iter().map(|a| a.frame).collect(),
-                what: format!(
-                    "{} was sent in parallel from the same socket, answered here too, and asked again with it",
-                    label(partner)
-                ),
+                what: Message::new("dns-conntrack-race-ev-partner-answered")
+                    .with("query", label(partner)),
             });
-            format!(
-                "beyond this capture, on the way back to {}: an answer that left here never reached the client",
-                retried.client.address
-            )
+            Message::new("dns-conntrack-race-where-beyond").with("client", retried.client.address)
         };
         let mut finding = Finding::new(
             self,
             Severity::Warning,
-            format!(
-                "{}: parallel {} and {} queries from one socket; answered here, yet asked again after {:.1} s: one was lost between here and the client",
-                retried.client,
-                retried.qtype.as_deref().unwrap_or("?"),
-                partner.qtype.as_deref().unwrap_or("?"),
-                retry.gap.unwrap_or(0.0)
-            ),
+            Message::new("dns-conntrack-race-summary-server-side")
+                .with("client", retried.client)
+                .with("first", qtype(retried))
+                .with("second", qtype(partner))
+                .with("seconds", super::seconds(retry.gap.unwrap_or(0.0))),
             evidence,
         );
         finding.journeys = retried
@@ -323,11 +341,11 @@ impl DnsConntrackRace {
             .collect();
         finding.point_of_failure = point_of_failure;
         finding.failure_frame = Some(answer.last_frame);
-        finding.next_capture = Some(format!(
-            "This capture is on the DNS server's side. On the node that runs {}, `{}` shows which of the two was lost and where (the answer arriving on its uplink and never reaching the pod, or the query never leaving after DNAT); `conntrack -S` there counts insert_failed.",
-            retried.client.address,
-            super::NODE_CAPTURE
-        ));
+        finding.next_capture = Some(
+            Message::new("dns-conntrack-race-next-server-side")
+                .with("client", retried.client.address)
+                .with("command", super::NODE_CAPTURE),
+        );
         Some(finding)
     }
 }
@@ -359,12 +377,13 @@ mod tests {
         }
         assert_eq!(finding.failure_frame, Some(10));
         assert!(
-            finding.evidence[0].what.contains("69 µs apart"),
+            finding.evidence[0].what.to_string().contains("69 µs apart"),
             "{}",
             finding.evidence[0].what
         );
         assert!(
-            finding.summary.contains("AAAA answer was lost") && finding.summary.contains("5.0 s"),
+            finding.summary.to_string().contains("AAAA answer was lost")
+                && finding.summary.to_string().contains("5.0 s"),
             "{}",
             finding.summary
         );
@@ -378,13 +397,14 @@ mod tests {
             panic!("{found:?}")
         };
         assert!(
-            finding.summary.contains("AAAA answer was lost"),
+            finding.summary.to_string().contains("AAAA answer was lost"),
             "{}",
             finding.summary
         );
         assert!(
             finding
                 .point_of_failure
+                .to_string()
                 .contains("dropped on its way to the pod"),
             "{}",
             finding.point_of_failure

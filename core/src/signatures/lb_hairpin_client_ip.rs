@@ -1,37 +1,74 @@
-//! `lb-hairpin-client-ip`: a load balancer that keeps the client's address sends a pod's
-//! connection back to the pod's own node; the reply goes straight back to the client from an
-//! address it never called, and is reset.
+//! `lb-hairpin-client-ip`: a load balancer that keeps the client's address sends a connection
+//! from inside the cluster back to the client's own node; the reply goes straight back to the
+//! client from an address it never called, and is reset.
 
 use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
 use crate::analysis::{Analysis, Vantage};
 use crate::connection::{Connection, Side};
+use crate::i18n::Message;
 use crate::journey::Fate;
 
 pub struct LbHairpinClientIp;
 
 static EXPLANATION: Explanation = Explanation {
-    title: "Load balancer hairpin with client IP preservation",
-    symptom: "A pod calling its own Service's load balancer (an NLB hostname, an external IP) times out some of the time — when the load balancer picks the node the pod runs on — while clients outside the cluster are fine.",
-    cause: "The load balancer forwards to a node (instance targets, NodePort) and preserves the client's source address. When that node is the client's own node, the packet comes back in as client-IP → node:NodePort, kube-proxy DNATs it to a backend pod, and the backend replies to the client's address — which is local. The reply is delivered straight to the client (after un-DNAT it comes from node:NodePort, or from the pod), never passing back through the load balancer, so it carries an address the client never called. The client's socket, expecting the load balancer's address, answers with a reset and retries until its connect timeout.",
+    signature: "lb-hairpin-client-ip",
     confirm: &[
-        Step { what: "See which address the client expects and which one answers", commands: &["tcpdump -ni any 'tcp[tcpflags] & (tcp-syn|tcp-rst) != 0 and host <client-pod-ip>'"], tradeoff: None },
-        Step { what: "Check the target group type and client IP preservation (AWS)", commands: &["aws elbv2 describe-target-groups --load-balancer-arn <arn> --query 'TargetGroups[].TargetType'", "aws elbv2 describe-target-group-attributes --target-group-arn <arn> --query \"Attributes[?Key=='preserve_client_ip.enabled']\""], tradeoff: None },
-        Step { what: "Check the Service", commands: &["kubectl get svc <name> -o jsonpath='{.spec.type} {.spec.externalTrafficPolicy} {.metadata.annotations}'"], tradeoff: None },
+        Step {
+            id: "lb-hairpin-client-ip-confirm-tcpdump",
+            commands: &["tcpdump -ni any 'tcp[tcpflags] & (tcp-syn|tcp-rst) != 0 and host <client-pod-ip>'"],
+            tradeoff: false,
+        },
+        Step {
+            id: "lb-hairpin-client-ip-confirm-target-group",
+            commands: &[
+                "aws elbv2 describe-target-groups --load-balancer-arn <load-balancer-arn> --query 'TargetGroups[].[TargetGroupArn,TargetType]'",
+                "aws elbv2 describe-target-group-attributes --target-group-arn <target-group-arn> --query \"Attributes[?Key=='preserve_client_ip.enabled']\"",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "lb-hairpin-client-ip-confirm-service",
+            commands: &["kubectl get svc <name> -n <namespace> -o jsonpath='{.spec.type} {.spec.externalTrafficPolicy} {.status.loadBalancer.ingress}'"],
+            tradeoff: false,
+        },
     ],
     fix: &[
-        Step { what: "Call the Service from inside the cluster by its ClusterIP or DNS name, not through the load balancer", commands: &["curl http://<service>.<namespace>.svc.cluster.local"], tradeoff: Some("Traffic from pods no longer exercises the load balancer path.") },
         Step {
-            what: "Disable client IP preservation on the target group, or use IP targets",
+            id: "lb-hairpin-client-ip-fix-cluster-ip",
+            commands: &["curl http://<service>.<namespace>.svc.cluster.local"],
+            tradeoff: true,
+        },
+        Step {
+            id: "lb-hairpin-client-ip-fix-target-group",
+            commands: &["aws elbv2 modify-target-group-attributes --target-group-arn <target-group-arn> --attributes Key=preserve_client_ip.enabled,Value=false"],
+            tradeoff: true,
+        },
+        Step {
+            id: "lb-hairpin-client-ip-fix-annotation",
             commands: &[
-                "kubectl annotate svc <name> service.beta.kubernetes.io/aws-load-balancer-target-group-attributes=preserve_client_ip.enabled=false",
-                "kubectl annotate svc <name> service.beta.kubernetes.io/aws-load-balancer-nlb-target-type=ip",
+                "kubectl annotate svc <name> -n <namespace> service.beta.kubernetes.io/aws-load-balancer-target-group-attributes=preserve_client_ip.enabled=false",
+                "aws elbv2 describe-target-group-attributes --target-group-arn <target-group-arn> --query \"Attributes[?Key=='preserve_client_ip.enabled']\"",
             ],
-            tradeoff: Some("Backends then see the load balancer's address; use proxy protocol v2 if they need the client's."),
+            tradeoff: true,
         },
     ],
     references: &[
-        Reference { title: "AWS: NLB troubleshooting — requests from a target to its own load balancer time out", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-troubleshooting.html" },
-        Reference { title: "ingress-nginx#6758: connections from pods to the NLB time out", url: "https://github.com/kubernetes/ingress-nginx/issues/6758" },
+        Reference {
+            title: "Troubleshoot your Network Load Balancer: Connections time out for requests from a target to its load balancer",
+            url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-troubleshooting.html#loopback-timeout",
+        },
+        Reference {
+            title: "Edit target group attributes for your Network Load Balancer: Client IP preservation",
+            url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation",
+        },
+        Reference {
+            title: "kubernetes/cloud-provider-aws#1214: Fix hairpinning traffic on internal NLB by introducing TG attribute config",
+            url: "https://github.com/kubernetes/cloud-provider-aws/pull/1214",
+        },
+        Reference {
+            title: "KEP-1860: Make Kubernetes aware of the LoadBalancer behaviour",
+            url: "https://kep.k8s.io/1860",
+        },
     ],
 };
 
@@ -87,25 +124,38 @@ impl LbHairpinClientIp {
             .copied()
             .unwrap_or(first_syn.frame);
         let mut evidence = vec![
-            Evidence { frames: connection.legs[0].frames.clone(), what: format!("{} sends a SYN to the load balancer {}", connection.client, connection.server) },
+            Evidence {
+                frames: connection.legs[0].frames.clone(),
+                what: Message::new("lb-hairpin-client-ip-ev-syn")
+                    .with("client", connection.client)
+                    .with("lb", connection.server),
+            },
             Evidence {
                 frames: vec![left, returned_leg.frames[0]],
-                what: format!("it leaves the node (frame {left}) and comes back as {} → {} (frame {}): the client's address was kept", returned_leg.from, returned_leg.to, returned_leg.frames[0]),
+                what: Message::new("lb-hairpin-client-ip-ev-returned")
+                    .with("left", left)
+                    .with("from", returned_leg.from)
+                    .with("to", returned_leg.to)
+                    .with("back", returned_leg.frames[0]),
             },
         ];
         for backend in &connection.legs[returned + 1..] {
             evidence.push(Evidence {
                 frames: backend.frames.clone(),
                 what: if backend.from != returned_leg.from {
-                    format!("this node masquerades it (externalTrafficPolicy: Cluster) and DNATs it to the backend: {} → {}", backend.from, backend.to)
+                    Message::new("lb-hairpin-client-ip-ev-masquerade")
+                        .with("from", backend.from)
+                        .with("to", backend.to)
                 } else {
-                    format!("this node DNATs it to the backend {} (no masquerade: externalTrafficPolicy: Local)", backend.to)
+                    Message::new("lb-hairpin-client-ip-ev-dnat-local").with("backend", backend.to)
                 },
             });
         }
         evidence.push(Evidence {
             frames: reply.frames.clone(),
-            what: format!("the SYN-ACK goes straight to the client from {} instead of {}; it never passes the load balancer", reply.from, connection.server),
+            what: Message::new("lb-hairpin-client-ip-ev-short-cut")
+                .with("from", reply.from)
+                .with("lb", connection.server),
         });
         if let Some(reply_journey) = analysis.journey(reply.journey) {
             let undone: Vec<String> = reply_journey
@@ -116,21 +166,18 @@ impl LbHairpinClientIp {
             if !undone.is_empty() {
                 evidence.push(Evidence {
                     frames: vec![reply.last_frame],
-                    what: format!(
-                        "on the way only this node's NAT is undone: {}",
-                        undone.join(", ")
-                    ),
+                    what: Message::new("lb-hairpin-client-ip-ev-undone")
+                        .with("changes", undone.join(", ")),
                 });
             }
         }
-        evidence.push(reset_evidence(reset));
+        evidence.push(super::client_reset_evidence(reset));
         evidence.extend(super::retries_evidence(connection));
         let mut finding = self.finding(connection, reply.from, evidence);
         finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
-        finding.point_of_failure = format!(
-            "this node: the reply to a client on the same node is delivered locally from {} instead of returning through {}",
-            reply.from, connection.server
-        );
+        finding.point_of_failure = Message::new("lb-hairpin-client-ip-where-node")
+            .with("from", reply.from)
+            .with("lb", connection.server);
         finding.failure_frame = Some(reply.last_frame);
         Some(finding)
     }
@@ -149,33 +196,31 @@ impl LbHairpinClientIp {
         let mut evidence = vec![
             Evidence {
                 frames: first_syn.frames.clone(),
-                what: format!(
-                    "{} sends a SYN to the load balancer {} (frame {})",
-                    connection.client, connection.server, first_syn.frame
-                ),
+                what: Message::new("lb-hairpin-client-ip-ev-syn-frame")
+                    .with("client", connection.client)
+                    .with("lb", connection.server)
+                    .with("frame", first_syn.frame),
             },
             Evidence {
                 frames: reply.frames.clone(),
-                what: format!(
-                    "the SYN-ACK that acknowledges it (same client port, ack = its sequence number + 1) comes from {}, a node's NodePort, not from the load balancer (frame {})",
-                    reply.from, reply.last_frame
-                ),
+                what: Message::new("lb-hairpin-client-ip-ev-syn-ack-matched")
+                    .with("from", reply.from)
+                    .with("frame", reply.last_frame),
             },
         ];
-        evidence.push(reset_evidence(reset));
+        evidence.push(super::client_reset_evidence(reset));
         evidence.extend(super::retries_evidence(connection));
         let mut finding = self.finding(connection, reply.from, evidence);
         finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
-        finding.point_of_failure = format!(
-            "the node {}: the load balancer sent the pod's connection to its own node, which answered the pod directly instead of through {}",
-            reply.from.address, connection.server
-        );
+        finding.point_of_failure = Message::new("lb-hairpin-client-ip-where-client-view")
+            .with("node", reply.from.address)
+            .with("lb", connection.server);
         finding.failure_frame = Some(reply.last_frame);
-        finding.next_capture = Some(format!(
-            "This capture is the client pod's own. On its node ({}), `{}` shows the SYN leaving to the load balancer and coming back with the pod's address kept, and the reply short-cutting it.",
-            reply.from.address,
-            super::NODE_CAPTURE
-        ));
+        finding.next_capture = Some(
+            Message::new("lb-hairpin-client-ip-next-client-view")
+                .with("node", reply.from.address)
+                .with("command", super::NODE_CAPTURE),
+        );
         Some(finding)
     }
 
@@ -200,40 +245,36 @@ impl LbHairpinClientIp {
         let evidence = vec![
             Evidence {
                 frames: connection.legs[0].frames.clone(),
-                what: format!(
-                    "{} sends SYNs to the load balancer {}",
-                    connection.client, connection.server
-                ),
+                what: Message::new("lb-hairpin-client-ip-ev-syns-to-lb")
+                    .with("client", connection.client)
+                    .with("lb", connection.server),
             },
             Evidence {
                 frames: forwarded.frames.clone(),
-                what: format!(
-                    "each leaves again for the node's NodePort {node} with the client's own address {} kept (client IP preservation)",
-                    connection.client.address
-                ),
+                what: Message::new("lb-hairpin-client-ip-ev-forwarded")
+                    .with("node", node)
+                    .with("client", connection.client.address),
             },
             Evidence {
                 frames: connection.attempts.iter().map(|a| a.frame).collect(),
-                what: format!(
-                    "no SYN-ACK comes back through here; the client retries {} times, after {}",
-                    connection.attempts.len() - 1,
-                    super::gaps_text(&connection.retry_gaps())
-                ),
+                what: Message::new("lb-hairpin-client-ip-ev-no-syn-ack")
+                    .count("retries", connection.attempts.len() - 1)
+                    .with("gaps", super::gaps_text(&connection.retry_gaps())),
             },
         ];
         let mut finding = self.finding(connection, node, evidence);
         finding.journeys = connection.attempts.iter().map(|a| a.journey).collect();
-        finding.point_of_failure = format!(
-            "the node {}: its replies to {} do not return through the load balancer",
-            node.address, connection.client.address
-        );
+        finding.point_of_failure = Message::new("lb-hairpin-client-ip-where-in-path")
+            .with("node", node.address)
+            .with("client", connection.client.address);
         finding.failure_frame = forwarded.frames.last().copied();
-        finding.next_capture = Some(format!(
-            "From here the reply is invisible. With client IP preservation the node answers a client it can reach directly (a pod on that node: the hairpin) without the load balancer; a backend that is down looks the same from here. On the node {}, `{}` tells them apart: the SYN-ACK going straight to {} from {node}, and its reset.",
-            node.address,
-            super::NODE_CAPTURE,
-            connection.client.address
-        ));
+        finding.next_capture = Some(
+            Message::new("lb-hairpin-client-ip-next-in-path")
+                .with("node", node.address)
+                .with("answer", node)
+                .with("client", connection.client.address)
+                .with("command", super::NODE_CAPTURE),
+        );
         Some(finding)
     }
 
@@ -246,27 +287,15 @@ impl LbHairpinClientIp {
         let mut finding = Finding::new(
             self,
             super::severity_of(connection),
-            format!(
-                "{} → load balancer {}: sent back to the client's node with the client's address, answered directly from {}, never through the load balancer ({} attempts)",
-                connection.client,
-                connection.server,
-                answered_from,
-                connection.attempts.len()
-            ),
+            Message::new("lb-hairpin-client-ip-summary")
+                .with("client", connection.client)
+                .with("lb", connection.server)
+                .with("from", answered_from)
+                .count("attempts", connection.attempts.len()),
             evidence,
         );
         finding.connection = Some(connection.id);
         finding
-    }
-}
-
-fn reset_evidence(reset: &crate::connection::Reset) -> Evidence {
-    Evidence {
-        frames: reset.frames.clone(),
-        what: format!(
-            "the client resets it ({} → {}, frame {})",
-            reset.from, reset.to, reset.frames[0]
-        ),
     }
 }
 
@@ -294,7 +323,7 @@ mod tests {
         }
         assert_eq!(finding.failure_frame, Some(8));
         assert!(
-            finding.summary.contains("172.18.0.2:30080"),
+            finding.summary.to_string().contains("172.18.0.2:30080"),
             "{}",
             finding.summary
         );
@@ -308,6 +337,7 @@ mod tests {
         assert!(
             found[0]
                 .summary
+                .to_string()
                 .contains("answered directly from 172.18.0.2:30080"),
             "{}",
             found[0].summary

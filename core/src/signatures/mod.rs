@@ -22,6 +22,7 @@ use std::net::IpAddr;
 
 use crate::analysis::{Analysis, Vantage};
 use crate::connection::Connection;
+use crate::i18n::{tr, Message};
 use crate::journey::Fate;
 
 /// Every signature, in the order findings are listed.
@@ -59,7 +60,7 @@ pub struct Finding {
     pub signature: &'static str,
     pub severity: Severity,
     /// One line with this capture's specifics.
-    pub summary: String,
+    pub summary: Message,
     /// Every frame that supports the finding (1-based, as in Wireshark), sorted.
     pub frames: Vec<u64>,
     /// The evidence, each piece with its frames.
@@ -67,46 +68,113 @@ pub struct Finding {
     pub connection: Option<u64>,
     pub journeys: Vec<u64>,
     /// Where it went wrong: the hop where packets stopped, or the reset and who sent it.
-    pub point_of_failure: String,
+    pub point_of_failure: Message,
     /// Frame where the point of failure shows (the last sighting, or the reset).
     pub failure_frame: Option<u64>,
     /// What this capture cannot show, and the capture that would (where to run what).
-    pub next_capture: Option<String>,
+    pub next_capture: Option<Message>,
     pub explanation: &'static Explanation,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Evidence {
     pub frames: Vec<u64>,
-    pub what: String,
+    pub what: Message,
 }
 
-/// The write-up behind a signature, for an SRE.
-#[derive(Debug, Serialize)]
+/// The write-up behind a signature, for an SRE. Its words are messages named after the
+/// signature (`<id>-title`, `<id>-symptom`, `<id>-cause`) and its steps; commands stay as they
+/// are, in every language.
+#[derive(Debug)]
 pub struct Explanation {
-    pub title: &'static str,
-    /// The symptom as users describe it.
-    pub symptom: &'static str,
-    /// What happens in the kernel, and why.
-    pub cause: &'static str,
+    pub signature: &'static str,
     /// Commands that confirm it on a live node.
     pub confirm: &'static [Step],
     pub fix: &'static [Step],
     pub references: &'static [Reference],
 }
 
-/// A thing to do, with the exact commands and what it costs.
-#[derive(Debug, Serialize)]
-pub struct Step {
-    pub what: &'static str,
-    pub commands: &'static [&'static str],
-    pub tradeoff: Option<&'static str>,
+impl Explanation {
+    pub fn title(&self) -> String {
+        tr(&format!("{}-title", self.signature))
+    }
+
+    /// The symptom as users describe it.
+    pub fn symptom(&self) -> String {
+        tr(&format!("{}-symptom", self.signature))
+    }
+
+    /// What happens in the kernel, and why.
+    pub fn cause(&self) -> String {
+        tr(&format!("{}-cause", self.signature))
+    }
+
+    /// Every message it says, for the checks that each language has them all.
+    pub fn messages(&self) -> Vec<Message> {
+        let mut all: Vec<Message> = ["title", "symptom", "cause"]
+            .iter()
+            .map(|part| Message::new(format!("{}-{part}", self.signature)))
+            .collect();
+        for step in self.confirm.iter().chain(self.fix) {
+            all.push(Message::new(step.id));
+            if step.tradeoff {
+                all.push(Message::new(format!("{}-tradeoff", step.id)));
+            }
+        }
+        all
+    }
 }
 
+/// A thing to do, with the exact commands and what it costs. `id` names its message (and
+/// `<id>-tradeoff` the cost, when it has one).
+#[derive(Debug)]
+pub struct Step {
+    pub id: &'static str,
+    pub commands: &'static [&'static str],
+    pub tradeoff: bool,
+}
+
+impl Step {
+    pub fn what(&self) -> String {
+        tr(self.id)
+    }
+
+    pub fn tradeoff(&self) -> Option<String> {
+        self.tradeoff.then(|| tr(&format!("{}-tradeoff", self.id)))
+    }
+}
+
+/// A source, by its title as published (not translated) and its address.
 #[derive(Debug, Serialize)]
 pub struct Reference {
     pub title: &'static str,
     pub url: &'static str,
+}
+
+/// As JSON: the words in the current language, the commands, the references.
+impl Serialize for Explanation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("Explanation", 6)?;
+        state.serialize_field("title", &self.title())?;
+        state.serialize_field("symptom", &self.symptom())?;
+        state.serialize_field("cause", &self.cause())?;
+        state.serialize_field("confirm", self.confirm)?;
+        state.serialize_field("fix", self.fix)?;
+        state.serialize_field("references", self.references)?;
+        state.end()
+    }
+}
+
+impl Serialize for Step {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("Step", 3)?;
+        state.serialize_field("what", &self.what())?;
+        state.serialize_field("commands", self.commands)?;
+        state.serialize_field("tradeoff", &self.tradeoff())?;
+        state.end()
+    }
 }
 
 /// Signatures that say less than another about the same connection: when a more specific one
@@ -146,7 +214,7 @@ impl Finding {
     pub(crate) fn new(
         signature: &dyn Signature,
         severity: Severity,
-        summary: String,
+        summary: Message,
         evidence: Vec<Evidence>,
     ) -> Finding {
         let mut frames: Vec<u64> = evidence
@@ -163,11 +231,20 @@ impl Finding {
             evidence,
             connection: None,
             journeys: Vec::new(),
-            point_of_failure: String::new(),
+            point_of_failure: Message::new("unknown-point-of-failure"),
             failure_frame: None,
             next_capture: None,
             explanation: signature.explanation(),
         }
+    }
+
+    /// Every message it says: its own, then its explanation's.
+    pub fn messages(&self) -> Vec<Message> {
+        let mut all = vec![self.summary.clone(), self.point_of_failure.clone()];
+        all.extend(self.next_capture.clone());
+        all.extend(self.evidence.iter().map(|e| e.what.clone()));
+        all.extend(self.explanation.messages());
+        all
     }
 }
 
@@ -175,12 +252,21 @@ impl Finding {
 pub(crate) fn retries_evidence(connection: &crate::connection::Connection) -> Option<Evidence> {
     (connection.attempts.len() > 1).then(|| Evidence {
         frames: connection.attempts.iter().map(|a| a.frame).collect(),
-        what: format!(
-            "it retries the SYN {} times, after {}",
-            connection.attempts.len() - 1,
-            gaps_text(&connection.retry_gaps())
-        ),
+        what: Message::new("evidence-syn-retries")
+            .count("retries", connection.attempts.len() - 1)
+            .with("gaps", gaps_text(&connection.retry_gaps())),
     })
+}
+
+/// The client resets a reply it did not expect.
+pub(crate) fn client_reset_evidence(reset: &crate::connection::Reset) -> Evidence {
+    Evidence {
+        frames: reset.frames.clone(),
+        what: Message::new("evidence-client-reset")
+            .with("from", reset.from)
+            .with("to", reset.to)
+            .with("frame", reset.frames[0]),
+    }
 }
 
 /// A failure the client got past is a warning; one it never got past, an error.
@@ -192,10 +278,15 @@ pub(crate) fn severity_of(connection: &crate::connection::Connection) -> Severit
     }
 }
 
-/// `1.0, 2.0, 4.1 s`
+/// `1.0, 2.0, 4.1` (seconds; the messages add the unit).
 pub(crate) fn gaps_text(gaps: &[f64]) -> String {
     let parts: Vec<String> = gaps.iter().map(|g| format!("{g:.1}")).collect();
-    format!("{} s", parts.join(", "))
+    parts.join(", ")
+}
+
+/// A number of seconds with one decimal, for messages (which add the unit).
+pub(crate) fn seconds(value: f64) -> String {
+    format!("{value:.1}")
 }
 
 /// Whether SYN gaps follow Linux's schedule: doubling from 1 s, or (tcp_syn_linear_timeouts,

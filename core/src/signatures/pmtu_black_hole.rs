@@ -4,7 +4,7 @@
 use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
 use crate::analysis::Analysis;
 use crate::connection::Side;
-use crate::journey::Fate;
+use crate::i18n::Message;
 
 pub struct PmtuBlackHole;
 
@@ -15,26 +15,65 @@ const LARGE_SEGMENT: u32 = 1200;
 const STUCK_AFTER: usize = 3;
 
 static EXPLANATION: Explanation = Explanation {
-    title: "Path MTU black hole",
-    symptom: "Connections open and small requests work, but large requests or responses hang (TLS handshakes with big certificates, file uploads, long JSON); often only across an overlay, a VPN or a particular network.",
-    cause: "Somewhere on the path a link has a smaller MTU than the endpoints assume — an overlay's encapsulation (VXLAN 50 bytes, IP-in-IP 20, WireGuard 60), a VPN, a misconfigured CNI MTU. Full-size packets carry Don't Fragment, so the router that cannot forward them must send ICMP 'fragmentation needed' (ICMPv6 'packet too big') with the MTU that fits, and the sender then shrinks its segments. When that ICMP is filtered (security groups, firewalls, policies that drop all ICMP) the sender never learns: it retransmits the same large segment with exponential backoff until the connection times out, while handshakes and small packets keep getting through.",
+    signature: "pmtu-black-hole",
     confirm: &[
-        Step { what: "Find the largest packet that passes, with Don't Fragment set", commands: &["ping -M do -s 1472 <destination>   # 1500-byte packets; lower -s until it passes", "tracepath -n <destination>"], tradeoff: None },
-        Step { what: "Compare the MTUs on the way: the pod, the overlay device, the uplink", commands: &["kubectl exec <pod> -- cat /sys/class/net/eth0/mtu", "ip -d link show | grep -E 'mtu|vxlan|ipip|wireguard'"], tradeoff: None },
-        Step { what: "See whether ICMP 'fragmentation needed' is dropped", commands: &["iptables-save | grep -iE 'icmp.*(DROP|REJECT)'", "tcpdump -ni any 'icmp[icmptype] == icmp-unreach and icmp[icmpcode] == 4'"], tradeoff: None },
+        Step {
+            id: "pmtu-black-hole-confirm-ping",
+            commands: &[
+                "ping -M do -s 1472 <destination>",
+                "tracepath -n <destination>",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "pmtu-black-hole-confirm-mtu",
+            commands: &[
+                "kubectl exec <pod> -- cat /sys/class/net/eth0/mtu",
+                "ip -d link show | grep -E 'mtu|vxlan|ipip|wireguard'",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "pmtu-black-hole-confirm-icmp",
+            commands: &[
+                "iptables-save | grep -iE 'icmp.*(DROP|REJECT)'",
+                "tcpdump -ni any 'icmp[icmptype] == icmp-unreach and icmp[icmpcode] == 4'",
+            ],
+            tradeoff: false,
+        },
     ],
     fix: &[
-        Step { what: "Let ICMP 'fragmentation needed' (type 3 code 4) and ICMPv6 'packet too big' (type 2) through every firewall and security group on the path", commands: &["iptables -I INPUT -p icmp --icmp-type fragmentation-needed -j ACCEPT", "iptables -I FORWARD -p icmp --icmp-type fragmentation-needed -j ACCEPT"], tradeoff: None },
-        Step { what: "Set the CNI's MTU to the underlay's minus the encapsulation overhead, so pods never send packets that cannot fit", commands: &["kubectl -n kube-system get cm <cni-config> -o yaml | grep -i mtu"], tradeoff: Some("New pods get the new MTU; existing ones keep theirs until restarted.") },
         Step {
-            what: "Mitigate: clamp the MSS of forwarded connections to the path MTU, or let TCP probe for it",
-            commands: &["iptables -t mangle -A FORWARD -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu", "sysctl -w net.ipv4.tcp_mtu_probing=1"],
-            tradeoff: Some("Clamping only helps TCP through this node; probing costs a few round trips after a loss."),
+            id: "pmtu-black-hole-fix-icmp",
+            commands: &[
+                "iptables -I INPUT -p icmp --icmp-type fragmentation-needed -j ACCEPT",
+                "iptables -I FORWARD -p icmp --icmp-type fragmentation-needed -j ACCEPT",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "pmtu-black-hole-fix-mtu",
+            commands: &["kubectl -n kube-system get cm <cni-config> -o yaml | grep -i mtu"],
+            tradeoff: true,
+        },
+        Step {
+            id: "pmtu-black-hole-fix-clamp",
+            commands: &[
+                "iptables -t mangle -A FORWARD -p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu",
+                "sysctl -w net.ipv4.tcp_mtu_probing=1",
+            ],
+            tradeoff: true,
         },
     ],
     references: &[
-        Reference { title: "RFC 2923: TCP problems with path MTU discovery (black holes)", url: "https://www.rfc-editor.org/rfc/rfc2923" },
-        Reference { title: "Linux ip-sysctl: tcp_mtu_probing", url: "https://docs.kernel.org/networking/ip-sysctl.html" },
+        Reference {
+            title: "RFC 2923: TCP Problems with Path MTU Discovery",
+            url: "https://www.rfc-editor.org/rfc/rfc2923",
+        },
+        Reference {
+            title: "IP Sysctl: tcp_mtu_probing",
+            url: "https://docs.kernel.org/networking/ip-sysctl.html",
+        },
     ],
 };
 
@@ -64,12 +103,11 @@ impl Signature for PmtuBlackHole {
             else {
                 continue;
             };
-            // Small packets of the same connection got through: its handshake completed.
-            let Some(reply) = connection
-                .syn_acks
-                .iter()
-                .find(|r| matches!(r.fate, Fate::Delivered { .. } | Fate::LeftNode { .. }))
-            else {
+            // Small packets of the same connection got through: its handshake completed (the
+            // SYN-ACK reached the client here, or the client's ACK of it was seen).
+            let Some(reply) = connection.syn_acks.iter().find(|r| {
+                super::reached_client(analysis, r) || connection.established_frame.is_some()
+            }) else {
                 continue;
             };
             let (sender, receiver) = match stuck.by {
@@ -80,38 +118,54 @@ impl Signature for PmtuBlackHole {
                 .left_through
                 .map(|interface| analysis.interface_name(interface));
             let evidence = vec![
-                Evidence { frames: reply.frames.clone(), what: format!("the handshake with {receiver} completes: small packets pass") },
+                Evidence {
+                    frames: reply.frames.clone(),
+                    what: Message::new("pmtu-black-hole-ev-handshake").with("receiver", receiver),
+                },
                 Evidence {
                     frames: stuck.frames.clone(),
-                    what: format!(
-                        "{sender} sends the same {}-byte segment (sequence {}) {} times{} and it is never acknowledged",
-                        stuck.length,
-                        stuck.sequence,
-                        stuck.frames.len(),
-                        left_by.as_ref().map(|i| format!(", each time out of {i}")).unwrap_or_default()
-                    ),
+                    what: match &left_by {
+                        Some(interface) => Message::new("pmtu-black-hole-ev-stuck-left")
+                            .with("interface", interface),
+                        None => Message::new("pmtu-black-hole-ev-stuck"),
+                    }
+                    .with("sender", sender)
+                    .with("length", stuck.length)
+                    .with("sequence", stuck.sequence)
+                    .count("count", stuck.frames.len()),
                 },
-                Evidence { frames: Vec::new(), what: "no ICMP 'fragmentation needed' or 'packet too big' comes back for this connection".into() },
+                Evidence {
+                    frames: Vec::new(),
+                    what: Message::new("pmtu-black-hole-ev-no-icmp"),
+                },
             ];
             let mut finding = Finding::new(
                 self,
                 Severity::Error,
-                format!(
-                    "{} → {}: a {}-byte segment sent {} times is never acknowledged, with no ICMP back: packets this large vanish on the path",
-                    connection.client,
-                    connection.server,
-                    stuck.length,
-                    stuck.frames.len()
-                ),
+                Message::new("pmtu-black-hole-summary")
+                    .with("client", connection.client)
+                    .with("server", connection.server)
+                    .with("length", stuck.length)
+                    .count("count", stuck.frames.len()),
                 evidence,
             );
             finding.connection = Some(connection.id);
             finding.journeys = stuck.journeys.clone();
             finding.point_of_failure = match left_by {
-                Some(interface) => format!("beyond {interface}, on the path to {receiver}: a link narrower than the segments drops them and its ICMP does not come back"),
-                None => format!("on the path from {sender} to {receiver}: a link narrower than the segments drops them and its ICMP does not come back"),
+                Some(interface) => Message::new("pmtu-black-hole-where-left")
+                    .with("interface", interface)
+                    .with("receiver", receiver),
+                None => Message::new("pmtu-black-hole-where")
+                    .with("sender", sender)
+                    .with("receiver", receiver),
             };
-            finding.failure_frame = stuck.frames.last().copied();
+            // The last place the last try was seen: where it left, on a node's capture.
+            finding.failure_frame = stuck
+                .journeys
+                .last()
+                .and_then(|id| analysis.journey(*id))
+                .map(|j| j.last_hop().frame)
+                .or(stuck.frames.last().copied());
             findings.push(finding);
         }
         findings
@@ -131,12 +185,12 @@ mod tests {
             panic!("{found:?}")
         };
         assert!(
-            finding.summary.contains("never acknowledged"),
+            finding.summary.to_string().contains("never acknowledged"),
             "{}",
             finding.summary
         );
         assert!(
-            finding.point_of_failure.starts_with("beyond"),
+            finding.point_of_failure.to_string().starts_with("beyond"),
             "{}",
             finding.point_of_failure
         );

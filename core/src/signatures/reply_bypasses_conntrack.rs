@@ -4,33 +4,52 @@
 use super::{Evidence, Explanation, Finding, Reference, Signature, Step};
 use crate::analysis::Analysis;
 use crate::connection::{Connection, Reply, Side};
+use crate::i18n::Message;
 use crate::journey::{Direction, Fate};
 
 pub struct ReplyBypassesConntrack;
 
 static EXPLANATION: Explanation = Explanation {
-    title: "Reply bypassed conntrack: the Service's DNAT was never undone",
-    symptom: "A pod calling a Service (ClusterIP) times out or gets reset, but only when the chosen backend pod runs on the same node; calling the backend pod's IP directly works, and so do backends on other nodes.",
-    cause: "kube-proxy DNATs the ClusterIP to a backend pod in iptables (KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-…), and conntrack remembers the translation so that the reply can be un-DNATed. When client and backend sit on the same Linux bridge (cni0, cbr0), the backend's reply is addressed to a MAC and IP on that bridge and is switched at layer 2. Bridged frames only pass iptables and conntrack when br_netfilter is loaded and net.bridge.bridge-nf-call-iptables=1. With it off, the SYN-ACK reaches the client still carrying the backend pod's own address instead of the ClusterIP it dialled; the client's socket does not recognise it and answers with a reset, then retries its SYN until it gives up.",
+    signature: "reply-bypasses-conntrack",
     confirm: &[
-        Step { what: "Check the bridge netfilter switch and module on the node", commands: &["sysctl net.bridge.bridge-nf-call-iptables net.bridge.bridge-nf-call-ip6tables", "lsmod | grep br_netfilter"], tradeoff: None },
-        Step { what: "Watch a reply skip conntrack: there is no reply entry for the Service connection", commands: &["conntrack -L -p tcp --dport <service-port> -d <cluster-ip>", "tcpdump -ni <bridge> host <client-pod-ip> and tcp"], tradeoff: None },
-    ],
-    fix: &[
         Step {
-            what: "Send bridged traffic through iptables (a Kubernetes network plugin requirement), and make it persistent",
+            id: "reply-bypasses-conntrack-confirm-sysctl",
             commands: &[
-                "modprobe br_netfilter",
-                "sysctl -w net.bridge.bridge-nf-call-iptables=1 net.bridge.bridge-nf-call-ip6tables=1",
-                "printf 'br_netfilter\\n' > /etc/modules-load.d/k8s.conf",
-                "printf 'net.bridge.bridge-nf-call-iptables = 1\\nnet.bridge.bridge-nf-call-ip6tables = 1\\n' > /etc/sysctl.d/99-k8s.conf",
+                "sysctl net.bridge.bridge-nf-call-iptables net.bridge.bridge-nf-call-ip6tables",
+                "lsmod | grep br_netfilter",
             ],
-            tradeoff: Some("Bridged traffic between pods now pays the cost of iptables and conntrack, which is what Kubernetes Services need. Monitor the sysctl: other software (some Docker or firewall setups) resets it."),
+            tradeoff: false,
+        },
+        Step {
+            id: "reply-bypasses-conntrack-confirm-conntrack",
+            commands: &["conntrack -L -p tcp -d <cluster-ip> --dport <service-port>"],
+            tradeoff: false,
+        },
+        Step {
+            id: "reply-bypasses-conntrack-confirm-kube-proxy",
+            commands: &["kubectl -n kube-system logs ds/kube-proxy | grep -i br-netfilter"],
+            tradeoff: false,
         },
     ],
+    fix: &[Step {
+        id: "reply-bypasses-conntrack-fix-sysctl",
+        commands: &[
+            "modprobe br_netfilter",
+            "sysctl -w net.bridge.bridge-nf-call-iptables=1 net.bridge.bridge-nf-call-ip6tables=1",
+            "printf 'br_netfilter\\n' > /etc/modules-load.d/k8s.conf",
+            "printf 'net.bridge.bridge-nf-call-iptables = 1\\nnet.bridge.bridge-nf-call-ip6tables = 1\\n' > /etc/sysctl.d/99-k8s.conf",
+        ],
+        tradeoff: true,
+    }],
     references: &[
-        Reference { title: "Kubernetes: network plugin requirements (bridge-nf-call-iptables)", url: "https://kubernetes.io/docs/concepts/extend-kubernetes/compute-storage-net/network-plugins/#network-plugin-requirements" },
-        Reference { title: "kubernetes#38802: pods cannot reach a Service backed by a pod on the same node", url: "https://github.com/kubernetes/kubernetes/issues/38802" },
+        Reference {
+            title: "kubernetes#38802: Unstable service ip access from another pod",
+            url: "https://github.com/kubernetes/kubernetes/issues/38802",
+        },
+        Reference {
+            title: "kube-proxy: \"Missing br-netfilter module or unset sysctl br-nf-call-iptables, proxy may not work as intended\" (pkg/proxy/iptables/proxier.go)",
+            url: "https://github.com/kubernetes/kubernetes/blob/master/pkg/proxy/iptables/proxier.go",
+        },
     ],
 };
 
@@ -113,42 +132,42 @@ impl ReplyBypassesConntrack {
         let bridge_copy = reply_journey.hops.iter().find(|h| {
             h.direction == Direction::In && h.interface != reply_journey.hops[0].interface
         });
-        let mut evidence = vec![Evidence {
-            frames: first_syn.frames.clone(),
-            what: format!(
-                "{} sends a SYN to the Service {} (frame {})",
-                connection.client, connection.server, first_syn.frame
-            ),
-        }];
+        let mut evidence = vec![syn_evidence(connection)];
         if let Some(hop) = dnat_hop {
             evidence.push(Evidence {
                 frames: vec![hop.frame],
-                what: format!(
-                    "the node DNATs it to {backend} ({}, on {})",
-                    crate::words::changes_text(&hop.changes),
-                    hop.interface_name
-                ),
+                what: Message::new("reply-bypasses-conntrack-ev-dnat")
+                    .with("backend", backend)
+                    .with("changes", crate::words::changes_text(&hop.changes))
+                    .with("interface", &hop.interface_name),
             });
         }
         evidence.push(Evidence {
             frames: reply.frames.clone(),
-            what: format!("the SYN-ACK reaches the client from {backend}, not from {}: no reverse NAT on the way (last seen in frame {})", connection.server, reply.last_frame),
+            what: Message::new("reply-bypasses-conntrack-ev-syn-ack")
+                .with("backend", backend)
+                .with("service", connection.server)
+                .with("frame", reply.last_frame),
         });
         if let Some(hop) = bridge_copy {
             evidence.push(Evidence {
                 frames: vec![hop.frame],
-                what: format!(
-                    "{} received it without routing it (frame {}): it was bridged at layer 2",
-                    hop.interface_name, hop.frame
-                ),
+                what: Message::new("reply-bypasses-conntrack-ev-bridged")
+                    .with("interface", &hop.interface_name)
+                    .with("frame", hop.frame),
             });
         }
         evidence.push(reset_evidence(reset));
         evidence.extend(super::retries_evidence(connection));
         let mut finding = self.finding(connection, backend, evidence);
         finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
-        let bridge = bridge_copy.map_or("the bridge".to_string(), |h| h.interface_name.clone());
-        finding.point_of_failure = format!("{bridge}: the reply from {backend} was switched at layer 2 and never passed conntrack, so the DNAT of {} was not undone", connection.server);
+        let bridge = bridge_copy.map_or(Message::new("the-bridge"), |h| {
+            Message::new("name").with("name", &h.interface_name)
+        });
+        finding.point_of_failure = Message::new("reply-bypasses-conntrack-where-node")
+            .part("bridge", bridge)
+            .with("backend", backend)
+            .with("service", connection.server);
         finding.failure_frame = Some(reply.last_frame);
         Some(finding)
     }
@@ -168,35 +187,29 @@ impl ReplyBypassesConntrack {
         let reset = connection.resets.iter().find(|r| r.by == Side::Client)?;
         let first_syn = &connection.attempts[0];
         let mut evidence = vec![
-            Evidence {
-                frames: first_syn.frames.clone(),
-                what: format!(
-                    "{} sends a SYN to the Service {} (frame {})",
-                    connection.client, connection.server, first_syn.frame
-                ),
-            },
+            syn_evidence(connection),
             Evidence {
                 frames: reply.frames.clone(),
-                what: format!(
-                    "the SYN-ACK that acknowledges it (same client port, ack = its sequence number + 1) comes from {backend}, a pod on the client's own subnet, not from {}: the Service's DNAT was not undone (frame {})",
-                    connection.server, reply.last_frame
-                ),
+                what: Message::new("reply-bypasses-conntrack-ev-syn-ack-matched")
+                    .with("backend", backend)
+                    .with("service", connection.server)
+                    .with("frame", reply.last_frame),
             },
         ];
         evidence.push(reset_evidence(reset));
         evidence.extend(super::retries_evidence(connection));
         let mut finding = self.finding(connection, backend, evidence);
         finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
-        finding.point_of_failure = format!(
-            "between the backend {backend} and this pod, on the node they share: the reply reached the pod without the reverse NAT of {}",
-            connection.server
-        );
+        finding.point_of_failure = Message::new("reply-bypasses-conntrack-where-client-view")
+            .with("backend", backend)
+            .with("service", connection.server);
         finding.failure_frame = Some(reply.last_frame);
-        finding.next_capture = Some(format!(
-            "This capture is the client pod's own: it shows the untranslated reply, not where it skipped conntrack. On the node that runs {} and {backend}, run `{}` and `sysctl net.bridge.bridge-nf-call-iptables`: the SYN-ACK crossing the bridge without passing conntrack confirms it.",
-            connection.client.address,
-            super::NODE_CAPTURE
-        ));
+        finding.next_capture = Some(
+            Message::new("reply-bypasses-conntrack-next-client-view")
+                .with("client", connection.client.address)
+                .with("backend", backend)
+                .with("command", super::NODE_CAPTURE),
+        );
         Some(finding)
     }
 
@@ -209,14 +222,11 @@ impl ReplyBypassesConntrack {
         let mut finding = Finding::new(
             self,
             super::severity_of(connection),
-            format!(
-                "{} → Service {}: the SYN-ACK came back from the backend {} without reverse NAT and the client reset it ({} attempt{})",
-                connection.client,
-                connection.server,
-                backend,
-                connection.attempts.len(),
-                if connection.attempts.len() == 1 { "" } else { "s" }
-            ),
+            Message::new("reply-bypasses-conntrack-summary")
+                .with("client", connection.client)
+                .with("service", connection.server)
+                .with("backend", backend)
+                .count("attempts", connection.attempts.len()),
             evidence,
         );
         finding.connection = Some(connection.id);
@@ -224,14 +234,19 @@ impl ReplyBypassesConntrack {
     }
 }
 
-fn reset_evidence(reset: &crate::connection::Reset) -> Evidence {
+fn syn_evidence(connection: &Connection) -> Evidence {
+    let first_syn = &connection.attempts[0];
     Evidence {
-        frames: reset.frames.clone(),
-        what: format!(
-            "the client resets the unexpected reply ({} → {}, frame {})",
-            reset.from, reset.to, reset.frames[0]
-        ),
+        frames: first_syn.frames.clone(),
+        what: Message::new("reply-bypasses-conntrack-ev-syn")
+            .with("client", connection.client)
+            .with("service", connection.server)
+            .with("frame", first_syn.frame),
     }
+}
+
+fn reset_evidence(reset: &crate::connection::Reset) -> Evidence {
+    super::client_reset_evidence(reset)
 }
 
 #[cfg(test)]
@@ -256,12 +271,15 @@ mod tests {
         }
         assert_eq!(finding.failure_frame, Some(6));
         assert!(
-            finding.summary.contains("10.244.0.20:8080")
-                && finding.summary.contains("10.96.0.10:80"),
+            finding.summary.to_string().contains("10.244.0.20:8080")
+                && finding.summary.to_string().contains("10.96.0.10:80"),
             "{}",
             finding.summary
         );
-        assert!(finding.point_of_failure.contains("switched at layer 2"));
+        assert!(finding
+            .point_of_failure
+            .to_string()
+            .contains("switched at layer 2"));
     }
 
     #[test]
@@ -285,6 +303,7 @@ mod tests {
             assert!(
                 found[0]
                     .summary
+                    .to_string()
                     .contains("from the backend 10.244.0.20:8080"),
                 "{name}: {}",
                 found[0].summary

@@ -6,36 +6,77 @@ use std::net::IpAddr;
 
 use crate::analysis::{Analysis, Vantage};
 use crate::connection::{Connection, Outcome, Side};
+use crate::i18n::Message;
 use crate::journey::Fate;
 use crate::journey::{Endpoint, InterfaceKey};
 
 pub struct ReplyDroppedOnHost;
 
 static EXPLANATION: Explanation = Explanation {
-    title: "Reply dropped on the node before the pod",
-    symptom: "A pod's connections (or kubelet's liveness and readiness probes to it) time out although the remote end answers: its replies are seen arriving at the node but never at the pod.",
-    cause: "The node receives the reply and discards it before forwarding it to the pod's interface. Two common reasons. (1) Security groups for pods (AWS VPC CNI): the pod's traffic uses a branch ENI behind a VLAN on a trunk interface, so replies come back through the trunk while the socket's cached route points elsewhere; with net.ipv4.tcp_early_demux=1, ip_rcv_finish hands the packet to tcp_v4_early_demux, which finds the established socket and its cached dst for another interface, and the packet is dropped — kubelet probes to such pods fail. (2) Strict reverse-path filtering: with asymmetric routing the reply arrives on an interface that is not the route back to its source, and net.ipv4.conf.*.rp_filter=1 drops it (counted as IPReversePathFilter).",
+    signature: "reply-dropped-on-host",
     confirm: &[
-        Step { what: "Count reverse-path drops while reproducing", commands: &["nstat -az TcpExtIPReversePathFilter", "sysctl -a 2>/dev/null | grep '\\.rp_filter'"], tradeoff: None },
-        Step { what: "Compare the way out and the way back", commands: &["ip route get <remote-ip> from <pod-ip> iif <pod-interface>", "ip rule show"], tradeoff: None },
-        Step { what: "Security groups for pods: check early demux and the CNI setting", commands: &["sysctl net.ipv4.tcp_early_demux", "kubectl -n kube-system get ds aws-node -o yaml | grep -A1 DISABLE_TCP_EARLY_DEMUX"], tradeoff: None },
+        Step {
+            id: "reply-dropped-on-host-confirm-rp-filter",
+            commands: &[
+                "nstat -az TcpExtIPReversePathFilter",
+                "sysctl -a 2>/dev/null | grep '\\.rp_filter'",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "reply-dropped-on-host-confirm-route",
+            commands: &["ip route get <pod-ip> from <remote-ip> iif <arrival-interface>"],
+            tradeoff: false,
+        },
+        Step {
+            id: "reply-dropped-on-host-confirm-early-demux",
+            commands: &[
+                "sysctl net.ipv4.tcp_early_demux",
+                "kubectl -n kube-system get ds aws-node -o jsonpath='{.spec.template.spec.initContainers[*].env}'",
+            ],
+            tradeoff: false,
+        },
     ],
     fix: &[
         Step {
-            what: "Security groups for pods: disable TCP early demux through the VPC CNI init container",
-            commands: &["kubectl -n kube-system set env daemonset aws-node -c aws-vpc-cni-init DISABLE_TCP_EARLY_DEMUX=true"],
-            tradeoff: Some("Each incoming TCP segment takes a route lookup again: slightly higher local TCP latency."),
+            id: "reply-dropped-on-host-fix-early-demux",
+            commands: &[
+                "kubectl patch daemonset aws-node -n kube-system -p '{\"spec\":{\"template\":{\"spec\":{\"initContainers\":[{\"name\":\"aws-vpc-cni-init\",\"env\":[{\"name\":\"DISABLE_TCP_EARLY_DEMUX\",\"value\":\"true\"}]}]}}}}'",
+                "aws eks update-addon --cluster-name <cluster> --addon-name vpc-cni --resolve-conflicts PRESERVE --configuration-values '{\"init\":{\"env\":{\"DISABLE_TCP_EARLY_DEMUX\":\"true\"}}}'",
+            ],
+            tradeoff: true,
         },
         Step {
-            what: "Asymmetric routing: use loose reverse-path filtering on the receiving interfaces, or make the routes symmetric with policy routing",
-            commands: &["sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.<interface>.rp_filter=2", "ip rule add from <pod-cidr> table <n>"],
-            tradeoff: Some("Loose mode only checks that the source is reachable through some interface: weaker spoofing protection."),
+            id: "reply-dropped-on-host-fix-standard-mode",
+            commands: &["kubectl set env daemonset aws-node -n kube-system POD_SECURITY_GROUP_ENFORCING_MODE=standard"],
+            tradeoff: true,
+        },
+        Step {
+            id: "reply-dropped-on-host-fix-rp-filter",
+            commands: &[
+                "sysctl -w net.ipv4.conf.all.rp_filter=2 net.ipv4.conf.<interface>.rp_filter=2",
+                "ip rule add from <pod-cidr> table <table>",
+            ],
+            tradeoff: true,
         },
     ],
     references: &[
-        Reference { title: "amazon-vpc-cni-k8s#1212: toggle TCP early demux for pod ENIs (kubelet probes)", url: "https://github.com/aws/amazon-vpc-cni-k8s/pull/1212" },
-        Reference { title: "EKS: security groups for pods (liveness/readiness probes and DISABLE_TCP_EARLY_DEMUX)", url: "https://docs.aws.amazon.com/eks/latest/userguide/security-groups-for-pods.html" },
-        Reference { title: "Linux ip-sysctl: rp_filter, tcp_early_demux", url: "https://docs.kernel.org/networking/ip-sysctl.html" },
+        Reference {
+            title: "amazon-vpc-cni-k8s#1212: Add support to toggle TCP early demux",
+            url: "https://github.com/aws/amazon-vpc-cni-k8s/pull/1212",
+        },
+        Reference {
+            title: "Configure the Amazon VPC CNI plugin for Kubernetes for security groups for Amazon EKS Pods",
+            url: "https://docs.aws.amazon.com/eks/latest/userguide/security-groups-pods-deployment.html",
+        },
+        Reference {
+            title: "Assign security groups to individual Pods",
+            url: "https://docs.aws.amazon.com/eks/latest/userguide/security-groups-for-pods.html",
+        },
+        Reference {
+            title: "IP Sysctl: rp_filter, tcp_early_demux",
+            url: "https://docs.kernel.org/networking/ip-sysctl.html",
+        },
     ],
 };
 
@@ -75,17 +116,10 @@ impl Signature for ReplyDroppedOnHost {
                     .iter()
                     .flat_map(|a| a.frames.iter().copied())
                     .collect(),
-                what: format!(
-                    "{} sends {} SYN{} to {}",
-                    connection.client,
-                    connection.attempts.len(),
-                    if connection.attempts.len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
-                    connection.server
-                ),
+                what: Message::new("reply-dropped-on-host-ev-syns")
+                    .with("client", connection.client)
+                    .count("count", connection.attempts.len())
+                    .with("server", connection.server),
             }];
             // Where the requests left, to show asymmetric routing.
             let left_by: Vec<u32> = connection
@@ -100,24 +134,45 @@ impl Signature for ReplyDroppedOnHost {
             let asymmetric = left_by.first().filter(|&&out| out != interface).copied();
             if let Some(out) = asymmetric {
                 evidence.push(Evidence {
-                    frames: connection.attempts.iter().filter_map(|a| a.frames.last().copied()).collect(),
-                    what: format!("they leave the node through {}, but the replies come back through {arrived}: asymmetric routing", analysis.interface_name(out)),
+                    frames: connection
+                        .attempts
+                        .iter()
+                        .filter_map(|a| a.frames.last().copied())
+                        .collect(),
+                    what: Message::new("reply-dropped-on-host-ev-asymmetric")
+                        .with("out", analysis.interface_name(out))
+                        .with("arrived", &arrived),
                 });
             }
             evidence.push(Evidence {
-                frames: dropped.iter().flat_map(|r| r.frames.iter().copied()).collect(),
-                what: format!("{sightings} SYN-ACKs from {} arrive on {arrived} and none is ever sent on to {pod_side}, where {} lives", first.from, connection.client.address),
+                frames: dropped
+                    .iter()
+                    .flat_map(|r| r.frames.iter().copied())
+                    .collect(),
+                what: Message::new("reply-dropped-on-host-ev-dropped")
+                    .count("count", sightings)
+                    .with("from", first.from)
+                    .with("arrived", &arrived)
+                    .with("pod_side", &pod_side)
+                    .with("client", connection.client.address),
             });
             let severity = super::severity_of(connection);
             let mut finding = Finding::new(
                 self,
                 severity,
-                format!("{} → {}: {sightings} replies reached the node on {arrived} and were dropped before {pod_side}", connection.client, connection.server),
+                Message::new("reply-dropped-on-host-summary")
+                    .with("client", connection.client)
+                    .with("server", connection.server)
+                    .count("count", sightings)
+                    .with("arrived", &arrived)
+                    .with("pod_side", &pod_side),
                 evidence,
             );
             finding.connection = Some(connection.id);
             finding.journeys = dropped.iter().map(|r| r.journey).collect();
-            finding.point_of_failure = format!("on the node, between {arrived} (where the reply arrived) and {pod_side} (the pod's side)");
+            finding.point_of_failure = Message::new("reply-dropped-on-host-where")
+                .with("arrived", &arrived)
+                .with("pod_side", &pod_side);
             finding.failure_frame = Some(first.last_frame);
             findings.push(finding);
         }
@@ -195,36 +250,38 @@ impl ReplyDroppedOnHost {
             let c = first.connection;
             evidence.push(Evidence {
                 frames: c.attempts.iter().map(|a| a.frame).collect(),
-                what: format!("{} opens a connection to {} (SYN)", c.client, c.server),
+                what: Message::new("reply-dropped-on-host-ev-open")
+                    .with("client", c.client)
+                    .with("server", c.server),
             });
             evidence.push(Evidence {
                 frames: first.reply_frames.clone(),
                 what: match &arrived_on {
-                    Some(interface) => format!(
-                        "{}'s SYN-ACK arrives on {interface}, addressed to the node's own socket {}, and nothing acknowledges it",
-                        c.server, c.client
-                    ),
-                    None => format!("{} answers with a SYN-ACK and nothing acknowledges it", c.server),
+                    Some(interface) => Message::new("reply-dropped-on-host-ev-syn-ack-arrived")
+                        .with("server", c.server)
+                        .with("interface", interface)
+                        .with("client", c.client),
+                    None => Message::new("reply-dropped-on-host-ev-syn-ack-sent")
+                        .with("server", c.server),
                 },
             });
             evidence.push(Evidence {
                 frames: first.resent.clone(),
-                what: format!(
-                    "{} resends its SYN-ACK {} time{}: it never gets the handshake's last ACK",
-                    c.server,
-                    first.resent.len().saturating_sub(1),
-                    if first.resent.len() == 2 { "" } else { "s" }
-                ),
+                what: Message::new("reply-dropped-on-host-ev-resent")
+                    .with("server", c.server)
+                    .count("count", first.resent.len().saturating_sub(1)),
             });
             if probes.len() > 1 {
                 evidence.push(Evidence {
-                    frames: probes.iter().skip(1).map(|p| p.connection.attempts[0].frame).collect(),
-                    what: format!(
-                        "{} more connections from {} to {} end the same way (a probe every few seconds)",
-                        probes.len() - 1,
-                        c.client.address,
-                        c.server
-                    ),
+                    frames: probes
+                        .iter()
+                        .skip(1)
+                        .map(|p| p.connection.attempts[0].frame)
+                        .collect(),
+                    what: Message::new("reply-dropped-on-host-ev-more")
+                        .count("count", probes.len() - 1)
+                        .with("client", c.client.address)
+                        .with("server", c.server),
                 });
             }
         }
@@ -233,39 +290,36 @@ impl ReplyDroppedOnHost {
             evidence.push(Evidence {
                 frames: case.reply_frames.clone(),
                 what: match &arrived_on {
-                    Some(interface) => format!(
-                        "{} connects to {}: its ACK completing the handshake arrives on {interface} (frame {})",
-                        c.client,
-                        c.server,
-                        case.reply_frames[0]
-                    ),
-                    None => format!(
-                        "{} connects to {}: it sends the ACK completing the handshake (frame {})",
-                        c.client, c.server, case.reply_frames[0]
-                    ),
+                    Some(interface) => Message::new("reply-dropped-on-host-ev-ack-arrived")
+                        .with("client", c.client)
+                        .with("server", c.server)
+                        .with("interface", interface)
+                        .with("frame", case.reply_frames[0]),
+                    None => Message::new("reply-dropped-on-host-ev-ack-sent")
+                        .with("client", c.client)
+                        .with("server", c.server)
+                        .with("frame", case.reply_frames[0]),
                 },
             });
             evidence.push(Evidence {
                 frames: case.resent.clone(),
-                what: format!(
-                    "{} resends its SYN-ACK {} times after that: the ACK never reached its socket, and the client's data is never acknowledged",
-                    c.server,
-                    case.resent.len()
-                ),
+                what: Message::new("reply-dropped-on-host-ev-ack-resent")
+                    .with("server", c.server)
+                    .count("count", case.resent.len()),
             });
         }
         let connections: usize = cases.len();
         let mut finding = Finding::new(
             self,
             Severity::Error,
-            format!(
-                "{other} ⇄ {socket}: handshake packets for {socket}'s own socket{} are never taken ({connections} connection{})",
-                arrived_on
-                    .as_ref()
-                    .map(|i| format!(" arrive on {i} and"))
-                    .unwrap_or_default(),
-                if connections == 1 { "" } else { "s" }
-            ),
+            match &arrived_on {
+                Some(interface) => Message::new("reply-dropped-on-host-summary-not-taken-arrived")
+                    .with("interface", interface),
+                None => Message::new("reply-dropped-on-host-summary-not-taken"),
+            }
+            .with("other", other)
+            .with("socket", socket)
+            .count("connections", connections),
             evidence,
         );
         finding.connection = cases.first().map(|c| c.connection.id);
@@ -281,20 +335,20 @@ impl ReplyDroppedOnHost {
             .take(300)
             .collect();
         finding.point_of_failure = match &arrived_on {
-            Some(interface) => format!(
-                "on the node, after {interface}: packets from {other} for the node's own address {socket} arrive there and are dropped before its socket"
-            ),
-            None => format!(
-                "between {other} and the socket on {socket}: the packets left and never reached it"
-            ),
-        };
+            Some(interface) => Message::new("reply-dropped-on-host-where-not-taken-arrived")
+                .with("interface", interface),
+            None => Message::new("reply-dropped-on-host-where-not-taken"),
+        }
+        .with("other", other)
+        .with("socket", socket);
         finding.failure_frame = cases.first().and_then(|c| c.reply_frames.last().copied());
         if !matches!(analysis.vantage(), Vantage::NodeAllInterfaces { .. }) || arrived_on.is_none()
         {
-            finding.next_capture = Some(format!(
-                "On the node whose address is {socket}, `{}` shows whether the packets arrive on the pod's host-side interface and stop there; `sysctl net.ipv4.tcp_early_demux` and `nstat -az TcpExtIPReversePathFilter` tell early demux from rp_filter.",
-                super::NODE_CAPTURE
-            ));
+            finding.next_capture = Some(
+                Message::new("reply-dropped-on-host-next-not-taken")
+                    .with("socket", socket)
+                    .with("command", super::NODE_CAPTURE),
+            );
         }
         finding
     }
@@ -394,11 +448,15 @@ mod tests {
                 finding.frames
             );
         }
-        assert!(finding.summary.contains("9 replies"), "{}", finding.summary);
+        assert!(
+            finding.summary.to_string().contains("9 replies"),
+            "{}",
+            finding.summary
+        );
         assert!(finding
             .evidence
             .iter()
-            .any(|e| e.what.contains("asymmetric routing")));
+            .any(|e| e.what.to_string().contains("asymmetric routing")));
         assert_eq!(finding.failure_frame, Some(3));
     }
 
@@ -408,7 +466,7 @@ mod tests {
         let found = fixtures::findings(&ReplyDroppedOnHost, "lab/rp_filter_strict.any.pcap");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(
-            found[0].summary.contains("9 replies"),
+            found[0].summary.to_string().contains("9 replies"),
             "{}",
             found[0].summary
         );

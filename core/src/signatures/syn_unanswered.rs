@@ -1,28 +1,74 @@
-//! `syn-unanswered`: a client retries its SYN and nothing ever answers — no SYN-ACK, no reset.
+//! `syn-unanswered`: a client retries its SYN and nothing answers — no SYN-ACK, no reset — or,
+//! seen from the client alone, only a late retry is answered.
 
 use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
 use crate::analysis::Analysis;
 use crate::connection::{Connection, Outcome};
+use crate::i18n::Message;
 use crate::journey::{Fate, TunnelKind};
 
 pub struct SynUnanswered;
 
 static EXPLANATION: Explanation = Explanation {
-    title: "SYNs dropped in silence",
-    symptom: "Connections hang until the client's connect timeout; no 'connection refused'.",
-    cause: "Nothing answered the SYNs: no SYN-ACK and no reset. A closed port or a Service without endpoints normally answers at once (the pod's kernel sends a reset; kube-proxy rejects with ICMP), so silence means a DROP somewhere: a NetworkPolicy or firewall (iptables/nftables, a cloud security group) discarding the SYN, a full conntrack table (the kernel logs 'nf_conntrack: table full, dropping packet'), or a backend or node that is down. Where the SYN was last seen tells them apart: dropped on this node (never sent on), delivered to a local pod that stayed silent (its network policy, or the pod is wedged), or sent out of the node (the loss is on the network or at the remote node).",
+    signature: "syn-unanswered",
     confirm: &[
-        Step { what: "Conntrack table full?", commands: &["conntrack -S | grep -oE '(drop|early_drop|insert_failed)=[0-9]+'", "sysctl net.netfilter.nf_conntrack_count net.netfilter.nf_conntrack_max", "dmesg | grep -i 'table full'"], tradeoff: None },
-        Step { what: "A policy or firewall dropping it? Watch the counters while retrying", commands: &["iptables-save -c | grep -iE 'DROP|REJECT'", "nft list ruleset | grep -i drop", "kubectl get networkpolicy -A"], tradeoff: None },
-        Step { what: "Does the Service have ready endpoints?", commands: &["kubectl get endpointslices -l kubernetes.io/service-name=<service>"], tradeoff: None },
+        Step {
+            id: "syn-unanswered-confirm-conntrack",
+            commands: &[
+                "conntrack -S | grep -oE '(drop|early_drop|insert_failed)=[0-9]+'",
+                "sysctl net.netfilter.nf_conntrack_count net.netfilter.nf_conntrack_max",
+                "dmesg | grep -i 'table full'",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "syn-unanswered-confirm-policy",
+            commands: &[
+                "iptables-save -c | grep -iE 'DROP|REJECT'",
+                "nft list ruleset | grep -i drop",
+                "kubectl get networkpolicy -A",
+            ],
+            tradeoff: false,
+        },
+        Step {
+            id: "syn-unanswered-confirm-endpoints",
+            commands: &[
+                "kubectl get endpointslices -n <namespace> -l kubernetes.io/service-name=<service>",
+                "kubectl get svc <service> -n <namespace> -o jsonpath='{.spec.internalTrafficPolicy} {.spec.externalTrafficPolicy}'",
+            ],
+            tradeoff: false,
+        },
     ],
     fix: &[
-        Step { what: "Allow the traffic in the NetworkPolicy or firewall that drops it", commands: &["kubectl describe networkpolicy -n <namespace>"], tradeoff: None },
-        Step { what: "If the conntrack table is full, raise its size (and find what fills it)", commands: &["sysctl -w net.netfilter.nf_conntrack_max=<higher>"], tradeoff: Some("More kernel memory for connection tracking.") },
+        Step {
+            id: "syn-unanswered-fix-policy",
+            commands: &["kubectl describe networkpolicy -n <namespace>"],
+            tradeoff: false,
+        },
+        Step {
+            id: "syn-unanswered-fix-local-policy",
+            commands: &["kubectl get endpointslices -n <namespace> -l kubernetes.io/service-name=<service> -o wide"],
+            tradeoff: true,
+        },
+        Step {
+            id: "syn-unanswered-fix-conntrack",
+            commands: &["kubectl -n kube-system get configmap kube-proxy -o yaml | grep -A3 conntrack"],
+            tradeoff: true,
+        },
     ],
     references: &[
-        Reference { title: "Kubernetes: debug Services", url: "https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/" },
-        Reference { title: "Kubernetes: network policies", url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/" },
+        Reference {
+            title: "Debug Services",
+            url: "https://kubernetes.io/docs/tasks/debug/debug-application/debug-service/",
+        },
+        Reference {
+            title: "Network Policies",
+            url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/",
+        },
+        Reference {
+            title: "Virtual IPs and Service Proxies: traffic policies",
+            url: "https://kubernetes.io/docs/reference/networking/virtual-ips/#traffic-policies",
+        },
     ],
 };
 
@@ -67,76 +113,54 @@ impl Signature for SynUnanswered {
                 continue;
             }
             let (where_lost, point) = match last.fate {
-                Fate::LeftNode { interface } => (
-                    format!(
-                        "each SYN left the node through {}",
-                        analysis.interface_name(interface)
-                    ),
-                    format!(
-                        "beyond {}: the SYNs left this node and nothing came back",
-                        analysis.interface_name(interface)
-                    ),
-                ),
-                Fate::Delivered { interface } => (
-                    format!(
-                        "each SYN was delivered to the pod on {}",
-                        analysis.interface_name(interface)
-                    ),
-                    format!(
-                        "the destination pod behind {}: it received the SYNs and never answered",
-                        analysis.interface_name(interface)
-                    ),
-                ),
+                Fate::LeftNode { interface } => {
+                    let name = analysis.interface_name(interface);
+                    (
+                        Message::new("syn-unanswered-ev-left").with("interface", &name),
+                        Message::new("syn-unanswered-where-left").with("interface", &name),
+                    )
+                }
+                Fate::Delivered { interface } => {
+                    let name = analysis.interface_name(interface);
+                    (
+                        Message::new("syn-unanswered-ev-delivered").with("interface", &name),
+                        Message::new("syn-unanswered-where-delivered").with("interface", &name),
+                    )
+                }
                 Fate::EndedEarly { interface, .. }
                 | Fate::Arrived { interface }
                 | Fate::Local { interface }
-                | Fate::Resegmented { interface } => (
-                    format!(
-                        "each SYN was last seen arriving on {}",
-                        analysis.interface_name(interface)
-                    ),
-                    format!(
-                        "this node, after {}: the SYNs were never sent on",
-                        analysis.interface_name(interface)
-                    ),
-                ),
+                | Fate::Resegmented { interface } => {
+                    let name = analysis.interface_name(interface);
+                    (
+                        Message::new("syn-unanswered-ev-arrived").with("interface", &name),
+                        Message::new("syn-unanswered-where-arrived").with("interface", &name),
+                    )
+                }
                 Fate::Observed { interface } => (
-                    format!(
-                        "the capture on {} shows only the SYNs",
-                        analysis.interface_name(interface)
-                    ),
-                    "after the capture point: no reply came back".into(),
+                    Message::new("syn-unanswered-ev-observed")
+                        .with("interface", analysis.interface_name(interface)),
+                    Message::new("syn-unanswered-where-observed"),
                 ),
             };
             let evidence = vec![
-                Evidence {
-                    frames: connection.attempts.iter().map(|a| a.frame).collect(),
-                    what: format!(
-                        "{} sends {} SYNs to {}, retried after {}",
-                        connection.client,
-                        connection.attempts.len(),
-                        connection.server,
-                        super::gaps_text(&connection.retry_gaps())
-                    ),
-                },
+                sent_evidence(connection),
                 Evidence {
                     frames: last.frames.clone(),
                     what: where_lost,
                 },
                 Evidence {
                     frames: Vec::new(),
-                    what: "no SYN-ACK and no reset is seen for any of them".into(),
+                    what: Message::new("syn-unanswered-ev-nothing"),
                 },
             ];
             let mut finding = Finding::new(
                 self,
                 Severity::Warning,
-                format!(
-                    "{} → {}: {} SYNs, no answer at all",
-                    connection.client,
-                    connection.server,
-                    connection.attempts.len()
-                ),
+                Message::new("syn-unanswered-summary")
+                    .with("client", connection.client)
+                    .with("server", connection.server)
+                    .count("count", connection.attempts.len()),
                 evidence,
             );
             finding.connection = Some(connection.id);
@@ -146,6 +170,17 @@ impl Signature for SynUnanswered {
             findings.push(finding);
         }
         findings
+    }
+}
+
+fn sent_evidence(connection: &Connection) -> Evidence {
+    Evidence {
+        frames: connection.attempts.iter().map(|a| a.frame).collect(),
+        what: Message::new("syn-unanswered-ev-sent")
+            .with("client", connection.client)
+            .count("count", connection.attempts.len())
+            .with("server", connection.server)
+            .with("gaps", super::gaps_text(&connection.retry_gaps())),
     }
 }
 
@@ -161,38 +196,33 @@ impl SynUnanswered {
             connection.attempts.len()
         };
         let gaps = connection.retry_gaps();
-        let mut evidence = vec![Evidence {
-            frames: connection.attempts.iter().map(|a| a.frame).collect(),
-            what: format!(
-                "{} sends {} SYNs to {}, retried after {}: the kernel's retransmission back-off ({})",
-                connection.client,
-                connection.attempts.len(),
-                connection.server,
-                super::gaps_text(&gaps),
-                if gaps.iter().take(3).all(|g| *g < 1.6) && gaps.len() > 2 {
-                    "Linux ≥ 6.5 starts with 1 s retries (tcp_syn_linear_timeouts)"
+        let linear = gaps.len() > 2 && gaps.iter().take(3).all(|g| *g < 1.6);
+        let mut evidence = vec![
+            sent_evidence(connection),
+            Evidence {
+                frames: Vec::new(),
+                what: Message::new(if linear {
+                    "syn-unanswered-ev-schedule-linear"
                 } else {
-                    "1, 2, 4, 8, 16, 32 s: the 7th SYN goes out after about 63 s"
-                }
-            ),
-        }];
+                    "syn-unanswered-ev-schedule-classic"
+                }),
+            },
+        ];
         let (summary, severity) = match (answered, connection.time_to_connect) {
             (true, Some(seconds)) => {
                 if let Some(reply) = connection.syn_acks.first() {
                     evidence.push(Evidence {
                         frames: reply.frames.clone(),
-                        what: format!(
-                            "only the last SYN is answered: connecting took {seconds:.1} s"
-                        ),
+                        what: Message::new("syn-unanswered-ev-late-answer")
+                            .with("seconds", super::seconds(seconds)),
                     });
                 }
                 (
-                    format!(
-                        "{} → {}: {lost} SYN{} lost without any answer; connected only after {seconds:.1} s",
-                        connection.client,
-                        connection.server,
-                        if lost == 1 { "" } else { "s" }
-                    ),
+                    Message::new("syn-unanswered-summary-late")
+                        .with("client", connection.client)
+                        .with("server", connection.server)
+                        .count("lost", lost)
+                        .with("seconds", super::seconds(seconds)),
                     if seconds > 3.0 {
                         Severity::Error
                     } else {
@@ -201,31 +231,27 @@ impl SynUnanswered {
                 )
             }
             _ => (
-                format!(
-                    "{} → {}: {} SYNs, no answer at all",
-                    connection.client,
-                    connection.server,
-                    connection.attempts.len()
-                ),
+                Message::new("syn-unanswered-summary")
+                    .with("client", connection.client)
+                    .with("server", connection.server)
+                    .count("count", connection.attempts.len()),
                 Severity::Warning,
             ),
         };
         evidence.push(Evidence {
             frames: Vec::new(),
-            what: "no reset and no ICMP error came back: the SYNs (or their answers) were dropped in silence on the way".into(),
+            what: Message::new("syn-unanswered-ev-silence"),
         });
         let mut finding = Finding::new(self, severity, summary, evidence);
         finding.connection = Some(connection.id);
         finding.journeys = connection.attempts.iter().map(|a| a.journey).collect();
-        finding.point_of_failure = format!(
-            "after this pod: between {} and {} (this capture shows only the pod's side)",
-            connection.client.address, connection.server
-        );
+        finding.point_of_failure = Message::new("syn-unanswered-where-client-view")
+            .with("client", connection.client.address)
+            .with("server", connection.server);
         finding.failure_frame = connection.attempts.last().map(|a| a.frame);
-        finding.next_capture = Some(format!(
-            "Likely causes, most common first: the SYNs are lost between nodes (a VXLAN overlay: the double-SNAT checksum bug when they are retried until about 63 s, or UDP 4789/8472 blocked), a NetworkPolicy, firewall or security group dropping them, a full conntrack table on a node. On the node that runs this pod, `{node}` shows whether each SYN left, was DNATed to which backend, and into which tunnel; on the node that runs the backend, `{node}` shows whether it arrived.",
-            node = super::NODE_CAPTURE
-        ));
+        finding.next_capture = Some(
+            Message::new("syn-unanswered-next-client-view").with("command", super::NODE_CAPTURE),
+        );
         Some(finding)
     }
 }
@@ -244,12 +270,18 @@ mod tests {
         };
         assert_eq!(finding.severity, Severity::Warning);
         assert!(
-            finding.summary.contains("7 SYNs, no answer at all"),
+            finding
+                .summary
+                .to_string()
+                .contains("7 SYNs, no answer at all"),
             "{}",
             finding.summary
         );
         assert!(
-            finding.point_of_failure.starts_with("this node"),
+            finding
+                .point_of_failure
+                .to_string()
+                .starts_with("this node"),
             "{}",
             finding.point_of_failure
         );

@@ -1,5 +1,7 @@
-//! The findings as Markdown, for a ticket or a postmortem (the page's "Export findings").
+//! The findings as Markdown, for a ticket or a postmortem (the page's "Export findings"), in the
+//! current language.
 
+use crate::i18n::{tr, Message};
 use crate::report::Report;
 
 /// The findings as Markdown, for a ticket or a postmortem.
@@ -9,47 +11,70 @@ pub fn markdown(name: &str, report: &Report) -> String {
     let _ = writeln!(out, "# dropscope: {}\n", name);
     let _ = writeln!(
         out,
-        "{} packets, {} TCP connections, {} DNS queries.\n",
-        report.analysis.capture.packets,
-        report.analysis.connections.len(),
-        report.analysis.dns.len()
+        "{}\n",
+        Message::new("md-counts")
+            .count("packets", report.analysis.capture.packets)
+            .count("connections", report.analysis.connections.len())
+            .count("queries", report.analysis.dns.len())
     );
     if let Some(error) = &report.analysis.capture.error {
         let _ = writeln!(
             out,
-            "**The capture is damaged {error}**; everything before it was analysed.\n"
+            "**{}**\n",
+            Message::new("md-damaged").with("error", error)
         );
     }
-    if let Some(vantage) = &report.analysis.capture.vantage {
-        let _ = writeln!(out, "Seen from: {}.\n", super::vantage_text(vantage));
+    let capture = &report.analysis.capture;
+    if let Some(vantage) = capture.vantage.as_ref().filter(|_| capture.packets > 0) {
+        let _ = writeln!(
+            out,
+            "{} {}\n",
+            tr("seen-from"),
+            super::vantage_text(vantage)
+        );
     }
     if report.findings.is_empty() {
-        let _ = writeln!(out, "No known failure recognised.");
+        let _ = writeln!(out, "{}", tr("no-findings"));
     }
     for finding in &report.findings {
         let e = finding.explanation;
         let _ = writeln!(
             out,
             "## {}: {} (`{}`)\n",
-            capitalised(&finding.severity.to_string()),
-            e.title,
+            super::severity_label(finding.severity),
+            e.title(),
             finding.signature
         );
         let _ = writeln!(out, "{}\n", finding.summary);
-        let _ = writeln!(out, "**Where:** {}\n", finding.point_of_failure);
+        let _ = writeln!(
+            out,
+            "**{}** {}\n",
+            tr("label-where"),
+            finding.point_of_failure
+        );
         if let Some(next) = &finding.next_capture {
-            let _ = writeln!(out, "**Next capture:** {next}\n");
+            let _ = writeln!(out, "**{}** {next}\n", tr("label-next-capture"));
         }
-        let _ = writeln!(out, "**Evidence:**\n");
+        let _ = writeln!(out, "**{}**\n", tr("label-evidence"));
         for evidence in &finding.evidence {
             let frames: Vec<String> = evidence.frames.iter().map(|f| f.to_string()).collect();
-            let _ = writeln!(out, "- {} (frames {})", evidence.what, frames.join(", "));
+            if frames.is_empty() {
+                let _ = writeln!(out, "- {}", evidence.what);
+            } else {
+                let _ = writeln!(
+                    out,
+                    "- {} ({} {})",
+                    evidence.what,
+                    tr("label-frames"),
+                    frames.join(", ")
+                );
+            }
         }
-        let _ = writeln!(out, "\n**Cause:** {}\n", e.cause);
-        for (title, steps) in [("How to confirm", e.confirm), ("Fix", e.fix)] {
-            let _ = writeln!(out, "**{title}:**\n");
+        let _ = writeln!(out, "\n**{}** {}\n", tr("label-cause"), e.cause());
+        for (title, steps) in [("label-confirm", e.confirm), ("label-fix", e.fix)] {
+            let _ = writeln!(out, "**{}**\n", tr(title));
             for step in steps {
-                let _ = writeln!(out, "- {}", step.what);
+                let _ = writeln!(out, "- {}", step.what());
                 if !step.commands.is_empty() {
                     let _ = writeln!(out, "\n  ```sh");
                     for command in step.commands {
@@ -57,14 +82,14 @@ pub fn markdown(name: &str, report: &Report) -> String {
                     }
                     let _ = writeln!(out, "  ```");
                 }
-                if let Some(tradeoff) = step.tradeoff {
-                    let _ = writeln!(out, "\n  Trade-off: {tradeoff}");
+                if let Some(tradeoff) = step.tradeoff() {
+                    let _ = writeln!(out, "\n  {} {tradeoff}", tr("label-tradeoff"));
                 }
             }
             let _ = writeln!(out);
         }
         if !e.references.is_empty() {
-            let _ = writeln!(out, "**References:**\n");
+            let _ = writeln!(out, "**{}**\n", tr("label-references"));
             for reference in e.references {
                 let _ = writeln!(out, "- [{}]({})", reference.title, reference.url);
             }
@@ -72,13 +97,4 @@ pub fn markdown(name: &str, report: &Report) -> String {
         }
     }
     out
-}
-
-/// `Error` from `error`.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

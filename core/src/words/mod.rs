@@ -9,6 +9,7 @@ use std::fmt;
 
 use crate::analysis::{Analysis, HopChange, JourneyReport, Vantage, VantageReport};
 use crate::connection::{Connection, DnsOutcome, DnsQuery, Leg, LegVia, Outcome, Side, UdpOutcome};
+use crate::i18n::{tr, Message};
 use crate::journey::{Direction, Encapsulation, Endpoint, Fate, InterfaceRole};
 use crate::signatures::Severity;
 use crate::summary::CaptureSummary;
@@ -18,65 +19,70 @@ pub use text::{explanation_text, report_text};
 
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Outcome::Established => "established",
-            Outcome::ResetByClient => "reset by the client",
-            Outcome::Refused => "refused",
-            Outcome::GaveUp => "no answer, client gave up",
-            Outcome::Unanswered => "no answer, still retrying",
-            Outcome::MidStream => "already open when the capture started",
-        })
+        f.write_str(&tr(match self {
+            Outcome::Established => "outcome-established",
+            Outcome::ResetByClient => "outcome-reset-by-client",
+            Outcome::Refused => "outcome-refused",
+            Outcome::GaveUp => "outcome-gave-up",
+            Outcome::Unanswered => "outcome-unanswered",
+            Outcome::MidStream => "outcome-mid-stream",
+        }))
     }
 }
 
 /// How a connection's handshake went, in a sentence.
 pub fn connection_outcome(connection: &Connection) -> String {
     match connection.outcome {
-        Outcome::Established => format!(
-            "established in {:.3} s",
-            connection.time_to_connect.unwrap_or(0.0)
-        ),
-        Outcome::ResetByClient => "never established: the client reset every SYN-ACK it got".into(),
-        Outcome::Refused => "refused: the server answered with a reset".into(),
-        Outcome::GaveUp => "never established: no SYN-ACK reached the client, which gave up".into(),
-        Outcome::Unanswered => {
-            "no SYN-ACK reached the client (still retrying when the capture ended)".into()
-        }
-        Outcome::MidStream => "already open when the capture started".into(),
+        Outcome::Established => Message::new("connection-established-in")
+            .with(
+                "seconds",
+                format!("{:.3}", connection.time_to_connect.unwrap_or(0.0)),
+            )
+            .to_string(),
+        Outcome::ResetByClient => tr("connection-reset-by-client"),
+        Outcome::Refused => tr("connection-refused"),
+        Outcome::GaveUp => tr("connection-gave-up"),
+        Outcome::Unanswered => tr("connection-unanswered"),
+        Outcome::MidStream => tr("outcome-mid-stream"),
     }
 }
 
 impl fmt::Display for DnsOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DnsOutcome::Answered => "answered",
-            DnsOutcome::AnsweredAfterRetry => "answered only after a retry",
-            DnsOutcome::AnswerLostOnNode => "the answer reached the node but not the client",
-            DnsOutcome::Unanswered => "no answer",
-        })
+        f.write_str(&tr(match self {
+            DnsOutcome::Answered => "dns-outcome-answered",
+            DnsOutcome::AnsweredAfterRetry => "dns-outcome-after-retry",
+            DnsOutcome::AnswerLostOnNode => "dns-outcome-lost-on-node",
+            DnsOutcome::Unanswered => "dns-outcome-unanswered",
+        }))
     }
 }
 
 /// How a DNS query went, in a sentence with its time.
 pub fn dns_outcome(query: &DnsQuery) -> String {
-    let seconds = query.time_to_answer.unwrap_or(0.0);
+    let seconds = format!("{:.3}", query.time_to_answer.unwrap_or(0.0));
     match query.outcome {
-        DnsOutcome::Answered => format!("answered in {seconds:.3} s"),
-        DnsOutcome::AnsweredAfterRetry => format!("answered only after a retry, {seconds:.3} s"),
+        DnsOutcome::Answered => Message::new("dns-answered-in")
+            .with("seconds", seconds)
+            .to_string(),
+        DnsOutcome::AnsweredAfterRetry => Message::new("dns-answered-after-retry-in")
+            .with("seconds", seconds)
+            .to_string(),
         other => other.to_string(),
     }
 }
 
 impl fmt::Display for UdpOutcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            UdpOutcome::Answered => "answered",
-            UdpOutcome::RepliesLostOnNode => "replies reached the node but not the client",
-            UdpOutcome::OneWay => "one way only",
-        })
+        f.write_str(&tr(match self {
+            UdpOutcome::Answered => "udp-outcome-answered",
+            UdpOutcome::RepliesLostOnNode => "udp-outcome-lost-on-node",
+            UdpOutcome::OneWay => "udp-outcome-one-way",
+        }))
     }
 }
 
+/// The machine name (`error`, `warning`, `info`), as in JSON; [`severity_label`] is the word.
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -89,57 +95,64 @@ impl fmt::Display for Severity {
 
 impl fmt::Display for Side {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Side::Client => "the client",
-            Side::Server => "the server",
-        })
+        f.write_str(&tr(match self {
+            Side::Client => "side-client",
+            Side::Server => "side-server",
+        }))
     }
 }
 
 impl fmt::Display for Direction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Direction::In => "in",
-            Direction::Out => "out",
-            Direction::Unknown => "seen",
-        })
+        f.write_str(&tr(match self {
+            Direction::In => "direction-in",
+            Direction::Out => "direction-out",
+            Direction::Unknown => "direction-unknown",
+        }))
     }
 }
 
 impl fmt::Display for InterfaceRole {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InterfaceRole::PodSide { pod: Some(pod) } => write!(f, "pod side ({pod})"),
-            InterfaceRole::PodSide { pod: None } => f.write_str("pod side"),
-            InterfaceRole::Bridge => f.write_str("bridge"),
-            InterfaceRole::Tunnel => f.write_str("tunnel"),
-            InterfaceRole::Uplink => f.write_str("uplink"),
-            InterfaceRole::Loopback => f.write_str("loopback"),
-            InterfaceRole::Host => f.write_str("the host's own interface"),
-            InterfaceRole::Unknown => f.write_str("unknown"),
-        }
+        let message = match self {
+            InterfaceRole::PodSide { pod: Some(pod) } => {
+                Message::new("role-pod-side-of").with("pod", pod)
+            }
+            InterfaceRole::PodSide { pod: None } => Message::new("role-pod-side"),
+            InterfaceRole::Bridge => Message::new("role-bridge"),
+            InterfaceRole::Tunnel => Message::new("role-tunnel"),
+            InterfaceRole::Uplink => Message::new("role-uplink"),
+            InterfaceRole::Loopback => Message::new("role-loopback"),
+            InterfaceRole::Host => Message::new("role-host"),
+            InterfaceRole::Unknown => Message::new("role-unknown"),
+        };
+        write!(f, "{message}")
     }
 }
 
 /// Who sent a reset: `the client 10.244.0.10:60986`, `the server side 10.244.0.20:8080`.
 pub fn reset_sender(by: Side, from: Endpoint) -> String {
-    match by {
-        Side::Client => format!("the client {from}"),
-        Side::Server => format!("the server side {from}"),
-    }
+    Message::new(match by {
+        Side::Client => "reset-by-client",
+        Side::Server => "reset-by-server-side",
+    })
+    .with("from", from)
+    .to_string()
 }
 
 /// What a station of the path is, for a caption: "veth of pod 10.244.0.10", "bridge".
 pub fn role_caption(role: &InterfaceRole) -> String {
     match role {
-        InterfaceRole::PodSide { pod: Some(pod) } => format!("veth of pod {pod}"),
-        InterfaceRole::PodSide { pod: None } => "a pod's veth".into(),
-        InterfaceRole::Bridge => "bridge".into(),
-        InterfaceRole::Tunnel => "tunnel".into(),
-        InterfaceRole::Uplink => "node uplink".into(),
-        InterfaceRole::Loopback => "loopback".into(),
-        InterfaceRole::Host => "its own interface".into(),
-        InterfaceRole::Unknown => "interface".into(),
+        InterfaceRole::PodSide { pod: Some(pod) } => Message::new("caption-pod-veth-of")
+            .with("pod", pod)
+            .to_string(),
+        InterfaceRole::PodSide { pod: None } => tr("caption-pod-veth"),
+        InterfaceRole::Bridge => tr("role-bridge"),
+        InterfaceRole::Tunnel => tr("role-tunnel"),
+        InterfaceRole::Uplink => tr("caption-uplink"),
+        InterfaceRole::Loopback => tr("role-loopback"),
+        InterfaceRole::Host => tr("caption-host"),
+        InterfaceRole::Unknown => tr("caption-interface"),
     }
 }
 
@@ -173,28 +186,31 @@ impl fmt::Display for Encapsulation {
 /// 172.18.0.3:8472 (VNI 1)`.
 impl fmt::Display for HopChange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (name, before, after) = match self {
-            HopChange::Dnat { before, after } => ("DNAT", before, after),
-            HopChange::Snat { before, after } => ("SNAT", before, after),
-            HopChange::UnDnat { before, after } => ("un-DNAT", before, after),
-            HopChange::UnSnat { before, after } => ("un-SNAT", before, after),
-            HopChange::Destination { before, after } => ("destination", before, after),
-            HopChange::Source { before, after } => ("source", before, after),
+        let (id, before, after) = match self {
+            HopChange::Dnat { before, after } => ("change-dnat", before, after),
+            HopChange::Snat { before, after } => ("change-snat", before, after),
+            HopChange::UnDnat { before, after } => ("change-un-dnat", before, after),
+            HopChange::UnSnat { before, after } => ("change-un-snat", before, after),
+            HopChange::Destination { before, after } => ("change-destination", before, after),
+            HopChange::Source { before, after } => ("change-source", before, after),
             HopChange::Encapsulation { tunnel } => {
+                // "VXLAN 1.2.3.4 → …": the kind, then the outer addresses.
                 let text = tunnel.to_string();
-                // "VXLAN 1.2.3.4 → …" becomes "VXLAN encapsulation 1.2.3.4 → …".
                 let (kind, rest) = text.split_at(tunnel.kind.name().len());
-                return write!(f, "{kind} encapsulation{rest}");
+                let message = Message::new("change-encapsulation")
+                    .with("kind", kind)
+                    .with("outer", rest.trim_start());
+                return write!(f, "{message}");
             }
             HopChange::Decapsulation { tunnel } => {
-                return write!(
-                    f,
-                    "decapsulated from {} → {}",
-                    tunnel.source, tunnel.destination
-                )
+                let message = Message::new("change-decapsulation")
+                    .with("source", tunnel.source)
+                    .with("destination", tunnel.destination);
+                return write!(f, "{message}");
             }
         };
-        write!(f, "{name} {before} → {after}")
+        let message = Message::new(id).with("before", before).with("after", after);
+        write!(f, "{message}")
     }
 }
 
@@ -213,25 +229,36 @@ pub fn leg_via(analysis: &Analysis, previous: &Leg, leg: &Leg) -> Option<String>
     let via = leg.via?;
     let mut what = Vec::new();
     if previous.to != leg.to {
-        what.push(format!("destination {} → {}", previous.to, leg.to));
+        what.push(
+            HopChange::Destination {
+                before: previous.to,
+                after: leg.to,
+            }
+            .to_string(),
+        );
     }
     if previous.from != leg.from {
-        what.push(format!("source {} → {}", previous.from, leg.from));
+        what.push(
+            HopChange::Source {
+                before: previous.from,
+                after: leg.from,
+            }
+            .to_string(),
+        );
     }
     let place = match via {
-        LegVia::OutsideNode { left, back } => format!(
-            "outside the node, between leaving {} (frame {}) and coming back (frame {})",
-            analysis.interface_name(left.interface),
-            left.frame,
-            back.frame
-        ),
-        LegVia::OnNode { before, after } => format!(
-            "on the node, between frame {} ({}) and frame {} ({})",
-            before.frame,
-            analysis.interface_name(before.interface),
-            after.frame,
-            analysis.interface_name(after.interface)
-        ),
+        LegVia::OutsideNode { left, back } => Message::new("leg-outside-node")
+            .with("interface", analysis.interface_name(left.interface))
+            .with("left", left.frame)
+            .with("back", back.frame),
+        LegVia::OnNode { before, after } => Message::new("leg-on-node")
+            .with("before", before.frame)
+            .with(
+                "before_interface",
+                analysis.interface_name(before.interface),
+            )
+            .with("after", after.frame)
+            .with("after_interface", analysis.interface_name(after.interface)),
     };
     Some(format!("{} {place}", what.join(", ")))
 }
@@ -239,70 +266,96 @@ pub fn leg_via(analysis: &Analysis, previous: &Leg, leg: &Leg) -> Option<String>
 /// Where a journey's packet was last seen and what that means.
 pub fn fate_text(analysis: &Analysis, journey: &JourneyReport) -> String {
     let name = |key| analysis.interface_name(key);
-    match journey.fate {
+    let message = match journey.fate {
         Fate::Delivered { interface } => {
-            format!("delivered out of {} to its destination", name(interface))
+            Message::new("fate-delivered").with("interface", name(interface))
         }
-        Fate::LeftNode { interface } => format!("left the node through {}", name(interface)),
+        Fate::LeftNode { interface } => {
+            Message::new("fate-left-node").with("interface", name(interface))
+        }
         Fate::EndedEarly {
             interface,
             expected,
-        } => format!(
-            "arrived on {} and was never seen on {}, where its destination {} lives: dropped on the node in between",
-            name(interface),
-            name(expected),
-            journey.last_hop().to.address
-        ),
-        Fate::Resegmented { interface } => format!(
-            "arrived on {} as a super-packet larger than any wire packet; it leaves cut into pieces, followed as their own journeys",
-            name(interface)
-        ),
-        Fate::Local { interface } => format!(
-            "arrived on {} for this host itself (one of its own addresses)",
-            name(interface)
-        ),
-        Fate::Arrived { interface } => format!(
-            "arrived on {} (not seen going further)",
-            name(interface)
-        ),
-        Fate::Observed { interface } => format!("seen on {}", name(interface)),
+        } => Message::new("fate-ended-early")
+            .with("interface", name(interface))
+            .with("expected", name(expected))
+            .with("destination", journey.last_hop().to.address),
+        Fate::Resegmented { interface } => {
+            Message::new("fate-resegmented").with("interface", name(interface))
+        }
+        Fate::Local { interface } => Message::new("fate-local").with("interface", name(interface)),
+        Fate::Arrived { interface } => {
+            Message::new("fate-arrived").with("interface", name(interface))
+        }
+        Fate::Observed { interface } => {
+            Message::new("fate-observed").with("interface", name(interface))
+        }
+    };
+    message.to_string()
+}
+
+/// A severity as a label: `Error`, `Warning`, `Info`, in the current language.
+pub fn severity_label(severity: Severity) -> String {
+    tr(match severity {
+        Severity::Error => "severity-error",
+        Severity::Warning => "severity-warning",
+        Severity::Info => "severity-info",
+    })
+}
+
+/// Where the capture was taken, in words.
+pub fn vantage_name(vantage: Vantage) -> String {
+    match vantage {
+        Vantage::NodeAllInterfaces { .. } => tr("vantage-node-all"),
+        Vantage::NodePerInterface { interfaces } => Message::new("vantage-node-per-interface")
+            .count("interfaces", interfaces)
+            .to_string(),
+        Vantage::Endpoint { address } => Message::new("vantage-endpoint")
+            .with("address", address)
+            .to_string(),
+        Vantage::NodeUplink {
+            address: Some(address),
+        } => Message::new("vantage-node-uplink-of")
+            .with("address", address)
+            .to_string(),
+        Vantage::NodeUplink { address: None } => tr("vantage-node-uplink"),
+        Vantage::InPath => tr("vantage-in-path"),
+        Vantage::Unknown => tr("vantage-unknown"),
     }
 }
 
 /// Where the capture was taken, in words, with the evidence.
 pub fn vantage_text(report: &VantageReport) -> String {
-    let what = match report.vantage {
-        Vantage::NodeAllInterfaces { .. } => "a node, all interfaces (tcpdump -i any)".to_string(),
-        Vantage::NodePerInterface { interfaces } => {
-            format!("a node, {interfaces} interfaces captured each on its own")
-        }
-        Vantage::Endpoint { address } => format!("inside {address} (its own traffic only)"),
-        Vantage::NodeUplink {
-            address: Some(address),
-        } => {
-            format!("the uplink of the node {address} only")
-        }
-        Vantage::NodeUplink { address: None } => "a node's uplink only".to_string(),
-        Vantage::InPath => {
-            "a device in the path (a load balancer or router), or the link to it".to_string()
-        }
-        Vantage::Unknown => "unknown".to_string(),
-    };
-    format!("{what} — {}", report.why)
+    format!("{} — {}", vantage_name(report.vantage), report.why)
 }
 
 /// What putting the capture in time order took, when it took anything.
 pub fn order_text(capture: &CaptureSummary) -> Option<String> {
     match (capture.reordered, capture.late_total) {
         (0, 0) => None,
-        (reordered, 0) => Some(format!(
-            "{reordered} frames were written out of time order (one interface after another) and were put back in order"
-        )),
-        (reordered, late) => Some(format!(
-            "{reordered} frames were put back in time order; {late} came later than the 2 s reorder window allows and were analysed out of place (frames {}{})",
-            frame_list(&capture.late_frames),
-            if late as usize > capture.late_frames.len() { ", …" } else { "" }
-        )),
+        (reordered, 0) => Some(
+            Message::new("order-reordered")
+                .count("reordered", reordered)
+                .to_string(),
+        ),
+        (reordered, late) => Some(
+            Message::new("order-late")
+                .count("reordered", reordered)
+                .count("late", late)
+                .with(
+                    "frames",
+                    format!(
+                        "{}{}",
+                        frame_list(&capture.late_frames),
+                        if late as usize > capture.late_frames.len() {
+                            ", …"
+                        } else {
+                            ""
+                        }
+                    ),
+                )
+                .to_string(),
+        ),
     }
 }
 
@@ -349,6 +402,7 @@ mod tests {
         let tunnel = Encapsulation {
             kind: TunnelKind::Vxlan,
             ttl: 64,
+            checksum: crate::decode::ChecksumStatus::Good,
             source: "172.18.0.2".parse().unwrap(),
             destination: "172.18.0.3".parse().unwrap(),
             source_port: 50421,

@@ -3,6 +3,7 @@
 use std::fmt::{self, Write};
 
 use super::{connection_outcome, dns_outcome, fate_text, frame_list as frames, leg_via};
+use crate::i18n::{tr, Message};
 use crate::journey::Fate;
 use crate::report::Report;
 use crate::signatures::{Explanation, Severity};
@@ -28,40 +29,52 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
     let link_types: Vec<String> = capture.link_types.keys().cloned().collect();
     writeln!(
         out,
-        "{path}: {} frames, {} packets ({})",
-        capture.frames,
-        capture.packets,
+        "{path}: {} ({})",
+        Message::new("cli-counts")
+            .count("frames", capture.frames)
+            .count("packets", capture.packets),
         link_types.join(", ")
     )?;
     if let Some(error) = &capture.error {
-        writeln!(out, "  error {error}; everything before it was analysed")?;
+        writeln!(
+            out,
+            "  {}",
+            Message::new("cli-damaged").with("error", error)
+        )?;
     }
     for warning in &capture.warnings {
-        writeln!(out, "  warning {warning}")?;
+        writeln!(out, "  {} {warning}", tr("cli-warning"))?;
     }
     if capture.bad_checksums > 0 {
         writeln!(
             out,
-            "  {} packets with a wrong checksum (offload placeholders are not counted)",
-            capture.bad_checksums
+            "  {}",
+            Message::new("cli-bad-checksums").count("count", capture.bad_checksums)
         )?;
     }
-    if let Some(vantage) = &capture.vantage {
-        writeln!(out, "  seen from: {}", super::vantage_text(vantage))?;
+    if let Some(vantage) = capture.vantage.as_ref().filter(|_| capture.packets > 0) {
+        writeln!(
+            out,
+            "  {} {}",
+            tr("seen-from"),
+            super::vantage_text(vantage)
+        )?;
     }
     if let Some(order) = super::order_text(capture) {
         writeln!(out, "  {order}")?;
     }
 
     if report.findings.is_empty() {
-        writeln!(out, "\nNo known failure recognised.")?;
+        writeln!(out, "\n{}", tr("no-findings"))?;
     } else {
-        writeln!(out, "\nFindings")?;
+        writeln!(out, "\n{}", tr("cli-findings"))?;
         for finding in &report.findings {
             // Loud where it matters in a terminal.
             let severity = match finding.severity {
-                Severity::Error | Severity::Warning => finding.severity.to_string().to_uppercase(),
-                Severity::Info => finding.severity.to_string(),
+                Severity::Error | Severity::Warning => {
+                    super::severity_label(finding.severity).to_uppercase()
+                }
+                Severity::Info => super::severity_label(finding.severity),
             };
             writeln!(
                 out,
@@ -71,10 +84,17 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
             match finding.failure_frame {
                 Some(frame) => writeln!(
                     out,
-                    "      where: {} (frame {frame})",
+                    "      {} {} ({})",
+                    tr("label-where"),
+                    finding.point_of_failure,
+                    Message::new("cli-frame").with("frame", frame)
+                )?,
+                None => writeln!(
+                    out,
+                    "      {} {}",
+                    tr("label-where"),
                     finding.point_of_failure
                 )?,
-                None => writeln!(out, "      where: {}", finding.point_of_failure)?,
             }
             for evidence in &finding.evidence {
                 if evidence.frames.is_empty() {
@@ -82,30 +102,34 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
                 } else {
                     writeln!(
                         out,
-                        "      - {} [frames {}]",
+                        "      - {} [{} {}]",
                         evidence.what,
+                        tr("label-frames"),
                         frames(&evidence.frames)
                     )?;
                 }
             }
             if let Some(next) = &finding.next_capture {
-                writeln!(out, "      next capture: {next}")?;
+                writeln!(out, "      {} {next}", tr("label-next-capture"))?;
             }
             if let Some(fix) = finding.explanation.fix.first() {
-                writeln!(out, "      fix: {}", fix.what)?;
+                writeln!(out, "      {} {}", tr("label-fix"), fix.what())?;
                 for command in fix.commands {
                     writeln!(out, "          {command}")?;
                 }
             }
             writeln!(
                 out,
-                "      why, how to confirm, other fixes: dropscope explain {}",
-                finding.signature
+                "      {}",
+                Message::new("cli-explain-hint").with(
+                    "command",
+                    format!("dropscope explain {}", finding.signature)
+                )
             )?;
         }
     }
 
-    writeln!(out, "\nInterfaces")?;
+    writeln!(out, "\n{}", tr("cli-interfaces"))?;
     for interface in &analysis.interfaces {
         writeln!(
             out,
@@ -116,7 +140,11 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
         )?;
     }
 
-    writeln!(out, "\nTCP connections ({})", analysis.connections.len())?;
+    writeln!(
+        out,
+        "\n{}",
+        Message::new("cli-tcp-connections").count("count", analysis.connections.len())
+    )?;
     for c in &analysis.connections {
         let outcome = connection_outcome(c);
         writeln!(out, "  #{} {} → {}: {outcome}", c.id, c.client, c.server)?;
@@ -124,9 +152,10 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
             let gaps: Vec<String> = c.retry_gaps().iter().map(|g| format!("{g:.1}")).collect();
             writeln!(
                 out,
-                "      {} SYNs, retried after {} s",
-                c.attempts.len(),
-                gaps.join(", ")
+                "      {}",
+                Message::new("cli-syns-retried")
+                    .count("count", c.attempts.len())
+                    .with("gaps", gaps.join(", "))
             )?;
         }
         if c.legs.len() > 1 {
@@ -134,83 +163,88 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
                 let via = at
                     .checked_sub(1)
                     .and_then(|p| leg_via(analysis, &c.legs[p], leg));
+                let line = Message::new("cli-leg")
+                    .with("from", leg.from)
+                    .with("to", leg.to)
+                    .with("frames", frames(&leg.frames));
                 match via {
-                    None => writeln!(
-                        out,
-                        "      leg {} → {} (frames {})",
-                        leg.from,
-                        leg.to,
-                        frames(&leg.frames)
-                    )?,
-                    Some(via) => writeln!(
-                        out,
-                        "      leg {} → {} (frames {}): {via}",
-                        leg.from,
-                        leg.to,
-                        frames(&leg.frames)
-                    )?,
+                    None => writeln!(out, "      {line}")?,
+                    Some(via) => writeln!(out, "      {line}: {via}")?,
                 }
             }
         }
         for reply in c.syn_acks.iter().take(1) {
-            match reply.fate {
-                Fate::EndedEarly { .. } => writeln!(
-                    out,
-                    "      SYN-ACK from {} never reached {}: last seen in frame {} (frames {})",
-                    reply.from,
-                    reply.to,
-                    reply.last_frame,
-                    frames(&reply.frames)
-                )?,
-                _ => writeln!(
-                    out,
-                    "      SYN-ACK reached {} from {} (frames {})",
-                    reply.to,
-                    reply.from,
-                    frames(&reply.frames)
-                )?,
-            }
+            let line = match reply.fate {
+                Fate::EndedEarly { .. } => Message::new("cli-syn-ack-lost")
+                    .with("from", reply.from)
+                    .with("to", reply.to)
+                    .with("last", reply.last_frame)
+                    .with("frames", frames(&reply.frames)),
+                _ => Message::new("cli-syn-ack-reached")
+                    .with("from", reply.from)
+                    .with("to", reply.to)
+                    .with("frames", frames(&reply.frames)),
+            };
+            writeln!(out, "      {line}")?;
         }
         if c.syn_acks.len() > 1 {
-            writeln!(out, "      ({} SYN-ACKs in all)", c.syn_acks.len())?;
+            writeln!(
+                out,
+                "      ({})",
+                Message::new("cli-syn-acks-in-all").count("count", c.syn_acks.len())
+            )?;
         }
         if let Some(reset) = c.resets.first() {
             writeln!(
                 out,
-                "      RST sent by {}, {} → {} (frames {})",
-                reset.by,
-                reset.from,
-                reset.to,
-                frames(&reset.frames)
+                "      {}",
+                Message::new("cli-reset")
+                    .with("by", reset.by)
+                    .with("from", reset.from)
+                    .with("to", reset.to)
+                    .with("frames", frames(&reset.frames))
             )?;
         }
     }
 
     if !analysis.dns.is_empty() {
-        writeln!(out, "\nDNS queries ({})", analysis.dns.len())?;
+        writeln!(
+            out,
+            "\n{}",
+            Message::new("cli-dns-queries").count("count", analysis.dns.len())
+        )?;
         for q in &analysis.dns {
             let outcome = dns_outcome(q);
             let sent: Vec<String> = q.attempts.iter().map(|a| a.frame.to_string()).collect();
             writeln!(
                 out,
-                "  {} {} id 0x{:04x} {} → {}: {outcome} (sent in frames {})",
+                "  {} {} id 0x{:04x} {} → {}: {outcome} ({})",
                 q.qtype.as_deref().unwrap_or("?"),
                 q.name.as_deref().unwrap_or("?"),
                 q.id,
                 q.client,
                 q.server,
-                sent.join(", ")
+                Message::new("cli-sent-in-frames").with("frames", sent.join(", "))
             )?;
         }
     }
 
     if !analysis.udp.is_empty() {
-        writeln!(out, "\nOther UDP exchanges ({})", analysis.udp.len())?;
+        writeln!(
+            out,
+            "\n{}",
+            Message::new("cli-udp-exchanges").count("count", analysis.udp.len())
+        )?;
         for u in analysis.udp.iter().take(50) {
             writeln!(
                 out,
-                "  {} → {}: {} sent, {} back: {}",
-                u.client, u.server, u.from_client, u.from_server, u.outcome
+                "  {} → {}: {}: {}",
+                u.client,
+                u.server,
+                Message::new("cli-udp-counts")
+                    .count("sent", u.from_client)
+                    .count("back", u.from_server),
+                u.outcome
             )?;
         }
     }
@@ -223,16 +257,17 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
     if !early.is_empty() {
         writeln!(
             out,
-            "\nPackets that ended early on the node ({})",
-            early.len()
+            "\n{}",
+            Message::new("cli-ended-early").count("count", early.len())
         )?;
         for journey in early {
             writeln!(
                 out,
-                "  {} {} → {} (frames {}): {}",
+                "  {} {} → {} ({} {}): {}",
                 journey.packet,
                 journey.last_hop().from,
                 journey.last_hop().to,
+                tr("label-frames"),
                 frames(&journey.frames),
                 fate_text(analysis, journey)
             )?;
@@ -240,34 +275,42 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
     }
     writeln!(
         out,
-        "\n{} journeys in all; {} listed in --json",
-        analysis.journeys_total,
-        analysis.journeys.len()
+        "\n{}",
+        Message::new("cli-journeys")
+            .count("total", analysis.journeys_total)
+            .count("listed", analysis.journeys.len())
     )?;
     Ok(())
 }
 
 fn write_explanation(out: &mut String, id: &str, explanation: &Explanation) -> fmt::Result {
-    writeln!(out, "{id}: {}\n", explanation.title)?;
-    writeln!(out, "Symptom\n  {}\n", explanation.symptom)?;
-    writeln!(out, "Cause\n  {}\n", explanation.cause)?;
+    writeln!(out, "{id}: {}\n", explanation.title())?;
+    writeln!(
+        out,
+        "{}\n  {}\n",
+        tr("heading-symptom"),
+        explanation.symptom()
+    )?;
+    writeln!(out, "{}\n  {}\n", tr("heading-cause"), explanation.cause())?;
     for (heading, steps) in [
-        ("Confirm on a live node", explanation.confirm),
-        ("Fix", explanation.fix),
+        ("heading-confirm", explanation.confirm),
+        ("heading-fix", explanation.fix),
     ] {
-        writeln!(out, "{heading}")?;
+        writeln!(out, "{}", tr(heading))?;
         for step in steps {
-            writeln!(out, "  - {}", step.what)?;
+            writeln!(out, "  - {}", step.what())?;
             for command in step.commands {
-                writeln!(out, "      {command}")?;
+                for line in command.lines() {
+                    writeln!(out, "      {line}")?;
+                }
             }
-            if let Some(tradeoff) = step.tradeoff {
-                writeln!(out, "    trade-off: {tradeoff}")?;
+            if let Some(tradeoff) = step.tradeoff() {
+                writeln!(out, "    {} {tradeoff}", tr("label-tradeoff"))?;
             }
         }
         writeln!(out)?;
     }
-    writeln!(out, "References")?;
+    writeln!(out, "{}", tr("heading-references"))?;
     for reference in explanation.references {
         writeln!(out, "  - {}: {}", reference.title, reference.url)?;
     }

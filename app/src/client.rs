@@ -27,7 +27,7 @@ struct Inner {
     /// Which worker is current: callbacks of a replaced one ignore what it still sends.
     generation: u64,
     ready: bool,
-    queue: Vec<(String, Option<Blob>)>,
+    queue: Vec<(String, Vec<Blob>)>,
     handler: Handler,
     /// The current worker's callbacks, and those of replaced workers: an event the old
     /// worker had queued may still arrive, and must find its callback alive.
@@ -163,8 +163,8 @@ impl Client {
                     (inner.worker.clone(), std::mem::take(&mut inner.queue))
                 };
                 if let Some(worker) = worker {
-                    for (text, blob) in queue {
-                        post(&worker, &text, blob.as_ref());
+                    for (text, blobs) in queue {
+                        post(&worker, &text, &blobs);
                     }
                 }
             }
@@ -200,15 +200,16 @@ impl Client {
     }
 
     pub fn send(&self, request: &Envelope) {
-        self.send_with(request, None);
+        self.send_with(request, &[]);
     }
 
-    pub fn send_with(&self, request: &Envelope, blob: Option<&Blob>) {
+    /// Sends a request with the files it is about (an `Open`'s captures).
+    pub fn send_with(&self, request: &Envelope, blobs: &[Blob]) {
         let text = serde_json::to_string(request).unwrap_or_default();
         let mut inner = self.0.borrow_mut();
         match (&inner.worker, inner.ready) {
-            (Some(worker), true) => post(worker, &text, blob),
-            _ => inner.queue.push((text, blob.cloned())),
+            (Some(worker), true) => post(worker, &text, blobs),
+            _ => inner.queue.push((text, blobs.to_vec())),
         }
     }
 
@@ -226,10 +227,16 @@ impl Client {
     }
 }
 
-fn post(worker: &Worker, text: &str, blob: Option<&Blob>) {
-    let message: JsValue = match blob {
-        Some(blob) => js_sys::Array::of2(&JsValue::from_str(text), blob).into(),
-        None => JsValue::from_str(text),
+/// A request alone as its JSON text; with files, as `[text, blob, blob, …]`.
+fn post(worker: &Worker, text: &str, blobs: &[Blob]) {
+    let message: JsValue = if blobs.is_empty() {
+        JsValue::from_str(text)
+    } else {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        for blob in blobs {
+            parts.push(blob);
+        }
+        parts.into()
     };
     let _ = worker.post_message(&message);
 }

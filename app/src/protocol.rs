@@ -23,14 +23,20 @@ pub struct Envelope {
     pub request: Request,
 }
 
+/// A capture the page opens: its name and size (its bytes travel beside the request).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpenFile {
+    pub name: String,
+    pub size: u64,
+}
+
 /// What the page asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Request {
-    /// Analyse the `Blob` posted with this message.
+    /// Analyse the `Blob`s posted with this message (one per file, in this order), as one.
     Open {
-        name: String,
-        size: u64,
+        files: Vec<OpenFile>,
     },
     Scene {
         selection: Selection,
@@ -47,6 +53,10 @@ pub enum Request {
     },
     Export {
         format: ExportFormat,
+    },
+    /// The packets of a finding or a connection, from every capture, as pcapng.
+    ExportEvidence {
+        selection: Selection,
     },
     /// Panics inside the worker: the browser tests check that the page survives it.
     Panic,
@@ -86,6 +96,11 @@ pub enum Response {
     Export {
         format: ExportFormat,
         text: String,
+    },
+    /// A pcapng of the evidence: its file name and bytes.
+    Evidence {
+        name: String,
+        bytes: Vec<u8>,
     },
     /// The browser could not read the file, or a request made no sense.
     Failed {

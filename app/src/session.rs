@@ -4,9 +4,13 @@
 
 use dropscope_core::analysis::JourneyReport;
 use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
+use std::collections::HashMap;
+
 use dropscope_core::capture::Timestamp;
+use dropscope_core::combine::combine;
 use dropscope_core::connection::{Connection, Outcome, Side};
 use dropscope_core::decode::decode;
+use dropscope_core::files;
 use dropscope_core::i18n::Message;
 use dropscope_core::packets::{describe, seconds_since, PacketFilter, PacketIndex, PacketRow};
 use dropscope_core::report::Report;
@@ -30,65 +34,130 @@ pub const MAX_SCENE_JOURNEYS: usize = 300;
 /// Rows served per request, at most.
 pub const MAX_ROWS_PER_PAGE: u32 = 500;
 
-/// Reads `len` bytes at `offset` of the capture.
-pub type Read<'a> = dyn FnMut(u64, usize) -> Result<Vec<u8>, String> + 'a;
+/// Reads `len` bytes at `offset` of capture `file` (an index among the captures opened).
+pub type Read<'a> = dyn FnMut(u32, u64, usize) -> Result<Vec<u8>, String> + 'a;
 
 /// A filter's text and scope: what the cached matches were computed for.
 type FilterKey = (String, Option<Selection>);
 
+/// One of the captures a session holds: its packet index, and how far its clock is from the
+/// first capture's.
+struct CaptureIndex {
+    index: PacketIndex,
+    clock_offset_nanos: i128,
+}
+
+/// A packet of the list: which capture, which row of its index.
+type RowAt = (u32, u32);
+
 pub struct Session {
     name: String,
     report: Report,
-    index: PacketIndex,
+    captures: Vec<CaptureIndex>,
     capture_start: Option<Timestamp>,
-    /// The last filter's matches, so that scrolling does not filter again.
-    cached: Option<(FilterKey, Vec<u32>)>,
+    /// The last filter's matches (in time order across the captures), so that scrolling does
+    /// not filter again.
+    cached: Option<(FilterKey, Vec<RowAt>)>,
 }
 
-/// Analyses a capture of `size` bytes, slice by slice.
+/// Analyses captures, each of `size` bytes, slice by slice, then as one (several captures of
+/// one failure: both nodes, a pod and its node). `progress` gets the bytes and frames read so
+/// far over all of them.
 pub fn analyse(
-    name: &str,
-    size: u64,
+    files: &[(String, u64)],
     read: &mut Read<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Session, String> {
-    let mut analyzer = Analyzer::new(AnalyzeOptions {
-        index_packets: true,
-        ..AnalyzeOptions::default()
-    });
-    let mut offset = 0;
-    while offset < size {
-        let len = SLICE_BYTES.min(size - offset) as usize;
-        let bytes = read(offset, len).map_err(|e| {
-            Message::new("ui-read-failed")
-                .with("start", offset)
-                .with("end", offset + len as u64)
-                .with("name", name)
-                .with("error", e)
-                .to_string()
-        })?;
-        analyzer.push(&bytes);
-        offset += len as u64;
-        progress(offset, analyzer.frames());
+    let mut reports = Vec::with_capacity(files.len());
+    let mut indexes = Vec::with_capacity(files.len());
+    let (mut bytes_done, mut frames_done) = (0, 0);
+    for (file, (name, size)) in files.iter().enumerate() {
+        let mut analyzer = Analyzer::new(AnalyzeOptions {
+            index_packets: true,
+            file: file as u32,
+            ..AnalyzeOptions::default()
+        });
+        let mut offset = 0;
+        while offset < *size {
+            let len = SLICE_BYTES.min(size - offset) as usize;
+            let bytes = read(file as u32, offset, len).map_err(|e| {
+                Message::new("ui-read-failed")
+                    .with("start", offset)
+                    .with("end", offset + len as u64)
+                    .with("name", name)
+                    .with("error", e)
+                    .to_string()
+            })?;
+            analyzer.push(&bytes);
+            offset += len as u64;
+            progress(bytes_done + offset, frames_done + analyzer.frames());
+        }
+        bytes_done += size;
+        frames_done += analyzer.frames();
+        let (report, index) = analyzer.finish_indexed();
+        reports.push((name.clone(), report));
+        indexes.push(index.unwrap_or_default());
     }
-    let (report, index) = analyzer.finish_indexed();
-    Ok(Session::new(
-        name.to_string(),
-        report,
-        index.unwrap_or_default(),
-    ))
+    let name = files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let report = combine(reports, &HashMap::new());
+    Ok(Session::new(name, report, indexes))
 }
 
 impl Session {
-    pub fn new(name: String, report: Report, index: PacketIndex) -> Session {
-        let capture_start = index.rows().iter().filter_map(|r| r.time).min();
+    pub fn new(name: String, report: Report, indexes: Vec<PacketIndex>) -> Session {
+        let offsets: Vec<i128> = (0..indexes.len())
+            .map(|file| {
+                report
+                    .analysis
+                    .capture
+                    .files
+                    .get(file)
+                    .map_or(0, |f| (f.clock_offset * 1e9) as i128)
+            })
+            .collect();
+        let captures: Vec<CaptureIndex> = indexes
+            .into_iter()
+            .zip(offsets)
+            .map(|(index, clock_offset_nanos)| CaptureIndex {
+                index,
+                clock_offset_nanos,
+            })
+            .collect();
+        let capture_start = captures
+            .iter()
+            .filter_map(|c| {
+                let first = c.index.rows().iter().filter_map(|r| r.time).min()?;
+                Some(first.plus_nanos(c.clock_offset_nanos))
+            })
+            .min();
         Session {
             name,
             report,
-            index,
+            captures,
             capture_start,
             cached: None,
         }
+    }
+
+    /// A packet's time on the first capture's clock.
+    fn aligned(&self, file: u32, time: Option<Timestamp>) -> Option<Timestamp> {
+        let offset = self.captures.get(file as usize)?.clock_offset_nanos;
+        time.map(|t| t.plus_nanos(offset))
+    }
+
+    /// The names of the captures, as frames show them (`node2.pcap #12`); empty for one.
+    pub fn labels(&self) -> Vec<String> {
+        self.report
+            .analysis
+            .capture
+            .files
+            .iter()
+            .map(|f| files::label_of(&f.name))
+            .collect()
     }
 
     pub fn report(&self) -> &Report {
@@ -346,7 +415,36 @@ impl Session {
                     filter.frames = if wanted.is_empty() { vec![0] } else { wanted };
                 }
             }
-            let matching = self.index.matching(&filter);
+            let mut matching: Vec<RowAt> = Vec::new();
+            for (file, capture) in self.captures.iter().enumerate() {
+                // Interfaces are named across captures; each index knows its own keys.
+                let mut own = filter.clone();
+                if !filter.interfaces.is_empty() {
+                    own.interfaces = filter
+                        .interfaces
+                        .iter()
+                        .filter(|&&key| files::file_of_interface(key) == file as u32)
+                        .map(|&key| files::interface_index(key))
+                        .collect();
+                    if own.interfaces.is_empty() {
+                        continue;
+                    }
+                }
+                matching.extend(
+                    capture
+                        .index
+                        .matching(&own)
+                        .into_iter()
+                        .map(|at| (file as u32, at)),
+                );
+            }
+            // Several captures: one list in time order, on the first capture's clock.
+            if self.captures.len() > 1 {
+                matching.sort_by_key(|&(file, at)| {
+                    let row = &self.captures[file as usize].index.rows()[at as usize];
+                    (self.aligned(file, row.time), file, at)
+                });
+            }
             self.cached = Some((key, matching));
         }
         let matching = &self.cached.as_ref().expect("filled above").1;
@@ -357,10 +455,10 @@ impl Session {
             .min(total);
         let rows = matching[start as usize..end as usize]
             .iter()
-            .map(|&at| self.index.rows()[at as usize])
+            .map(|&(file, at)| (file, self.captures[file as usize].index.rows()[at as usize]))
             .collect::<Vec<_>>()
             .into_iter()
-            .map(|row| self.row(&row, read))
+            .map(|(file, row)| self.row(file, &row, read))
             .collect();
         RowsPage {
             start,
@@ -374,28 +472,27 @@ impl Session {
         Some(seconds_since(self.capture_start?, time?))
     }
 
-    fn row(&self, row: &PacketRow, read: &mut Read<'_>) -> Row {
-        let interface = self.report.analysis.interface_name(row.interface);
+    fn row(&self, file: u32, row: &PacketRow, read: &mut Read<'_>) -> Row {
+        let interface = self
+            .report
+            .analysis
+            .interface_name(files::interface_key(file, row.interface));
+        let index = &self.captures[file as usize].index;
         let mut view = Row {
             frame: row.frame,
-            time: self.relative(row.time),
+            time: self.relative(self.aligned(file, row.time)),
             interface,
             direction: row.direction,
             protocol: String::new(),
-            source: self
-                .index
-                .source(row)
-                .map(|a| a.to_string())
-                .unwrap_or_default(),
-            destination: self
-                .index
+            source: index.source(row).map(|a| a.to_string()).unwrap_or_default(),
+            destination: index
                 .destination(row)
                 .map(|a| a.to_string())
                 .unwrap_or_default(),
             length: row.original,
             info: String::new(),
         };
-        match read(row.data_offset, row.captured as usize) {
+        match read(file, row.data_offset, row.captured as usize) {
             Ok(bytes) => {
                 let description = describe(&decode(&row.frame(&bytes)));
                 view.protocol = description.protocol;
@@ -407,23 +504,78 @@ impl Session {
     }
 
     pub fn detail(&self, frame: u64, read: &mut Read<'_>) -> Result<PacketDetail, String> {
+        let file = files::file_of(frame);
         let row = self
-            .index
-            .row_of_frame(frame)
+            .captures
+            .get(file as usize)
+            .and_then(|c| c.index.row_of_frame(frame))
             .ok_or_else(|| format!("frame {frame} is not a packet of this capture"))?;
-        let bytes = read(row.data_offset, row.captured as usize)?;
+        let bytes = read(file, row.data_offset, row.captured as usize)?;
         let description = describe(&decode(&row.frame(&bytes)));
+        let interface_key = files::interface_key(file, row.interface);
         Ok(PacketDetail {
             frame,
-            interface: self.report.analysis.interface_name(row.interface),
-            interface_key: row.interface,
-            time: self.relative(row.time),
+            interface: self.report.analysis.interface_name(interface_key),
+            interface_key,
+            time: self.relative(self.aligned(file, row.time)),
             captured: row.captured,
             original: row.original,
             file_offset: row.data_offset,
             description,
             bytes,
         })
+    }
+
+    /// The packets of a finding or a connection, from every capture they were seen in, as
+    /// pcapng (in time order, named interfaces, the finding's words as comments).
+    pub fn evidence(
+        &self,
+        selection: Selection,
+        read: &mut Read<'_>,
+    ) -> Result<(String, Vec<u8>), String> {
+        use dropscope_core::export::{evidence_pcapng, of_connection, of_finding, EvidencePacket};
+        let (chosen, name) = match selection {
+            Selection::Finding(at) => (
+                of_finding(&self.report, at),
+                self.report
+                    .findings
+                    .get(at)
+                    .map_or("finding".to_string(), |f| f.signature.to_string()),
+            ),
+            Selection::Connection(id) => (
+                of_connection(&self.report, id),
+                format!("connection-{}", files::frame_number(id)),
+            ),
+        };
+        let chosen = chosen.ok_or_else(|| format!("there is no {selection:?}"))?;
+        let mut packets = Vec::with_capacity(chosen.frames.len());
+        for &frame in &chosen.frames {
+            let file = files::file_of(frame);
+            let Some(row) = self
+                .captures
+                .get(file as usize)
+                .and_then(|c| c.index.row_of_frame(frame))
+            else {
+                continue;
+            };
+            let data = read(file, row.data_offset, row.captured as usize)?;
+            packets.push(EvidencePacket {
+                frame,
+                time: self.aligned(file, row.time),
+                link_type: row.link_type.0,
+                interface: self
+                    .report
+                    .analysis
+                    .interface_name(files::interface_key(file, row.interface)),
+                data,
+                original_len: row.original,
+                direction: row.direction,
+            });
+        }
+        let bytes = evidence_pcapng(&chosen.comments, packets, &|frame| {
+            chosen.notes.get(&frame).cloned().unwrap_or_default()
+        });
+        Ok((format!("{name}.evidence.pcapng"), bytes))
     }
 
     pub fn export(&self, format: ExportFormat) -> String {

@@ -12,12 +12,13 @@ use crate::protocol::{Envelope, Request, Response};
 use crate::session::{analyse, Session};
 
 struct State {
-    blob: Option<Blob>,
+    /// The captures' files, by index.
+    blobs: Vec<Blob>,
     session: Option<Session>,
 }
 
 thread_local! {
-    static STATE: RefCell<State> = const { RefCell::new(State { blob: None, session: None }) };
+    static STATE: RefCell<State> = const { RefCell::new(State { blobs: Vec::new(), session: None }) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -66,15 +67,17 @@ pub fn start() {
     }));
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        // An `Open` arrives as [request, blob]; everything else as the request alone.
-        let (text, blob) = if js_sys::Array::is_array(&data) {
+        // An `Open` arrives as [request, blob, blob, …]; everything else as the request alone.
+        let (text, blobs) = if js_sys::Array::is_array(&data) {
             let array: js_sys::Array = data.unchecked_into();
-            (
-                array.get(0).as_string(),
-                array.get(1).dyn_into::<Blob>().ok(),
-            )
+            let blobs: Vec<Blob> = array
+                .iter()
+                .skip(1)
+                .filter_map(|b| b.dyn_into::<Blob>().ok())
+                .collect();
+            (array.get(0).as_string(), blobs)
         } else {
-            (data.as_string(), None)
+            (data.as_string(), Vec::new())
         };
         let request = match text.as_deref().map(serde_json::from_str::<Envelope>) {
             Some(Ok(Envelope { lang, request })) => {
@@ -88,32 +91,33 @@ pub fn start() {
                 return;
             }
         };
-        handle(request, blob);
+        handle(request, blobs);
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Response::Ready);
 }
 
-fn handle(request: Request, blob: Option<Blob>) {
+fn handle(request: Request, blobs: Vec<Blob>) {
     match request {
-        Request::Open { name, size } => {
-            let Some(blob) = blob else {
+        Request::Open { files } => {
+            if blobs.len() != files.len() || files.is_empty() {
                 post(&Response::Failed {
                     message: "no file came with the request".into(),
                 });
                 return;
-            };
+            }
             STATE.with_borrow_mut(|state| {
                 state.session = None;
-                state.blob = None;
+                state.blobs.clear();
             });
             let started = now();
             let mut last_progress = 0.0;
+            let size: u64 = files.iter().map(|f| f.size).sum();
+            let files: Vec<(String, u64)> = files.into_iter().map(|f| (f.name, f.size)).collect();
             let result = analyse(
-                &name,
-                size,
-                &mut |offset, len| read(&blob, offset, len),
+                &files,
+                &mut |file, offset, len| read(&blobs[file as usize], offset, len),
                 &mut |bytes, frames| {
                     let time = now();
                     // A few updates a second are enough for a progress bar.
@@ -134,7 +138,7 @@ fn handle(request: Request, blob: Option<Blob>) {
                     overview.worker_memory = wasm_memory_bytes();
                     STATE.with_borrow_mut(|state| {
                         state.session = Some(session);
-                        state.blob = Some(blob);
+                        state.blobs = blobs;
                     });
                     post(&Response::Overview(Box::new(overview)));
                 }
@@ -145,7 +149,7 @@ fn handle(request: Request, blob: Option<Blob>) {
         other => {
             let response = STATE.with_borrow_mut(|state| {
                 let State {
-                    blob: Some(blob),
+                    blobs,
                     session: Some(session),
                 } = state
                 else {
@@ -153,7 +157,10 @@ fn handle(request: Request, blob: Option<Blob>) {
                         message: "no capture is loaded".into(),
                     };
                 };
-                let mut reader = |offset, len| read(blob, offset, len);
+                let mut reader = |file: u32, offset, len| match blobs.get(file as usize) {
+                    Some(blob) => read(blob, offset, len),
+                    None => Err(format!("no capture {file}")),
+                };
                 match other {
                     Request::Scene { selection } => match session.scene(selection) {
                         Ok(scene) => Response::Scene(Box::new(scene)),
@@ -169,6 +176,12 @@ fn handle(request: Request, blob: Option<Blob>) {
                         Ok(detail) => Response::Detail(Box::new(detail)),
                         Err(message) => Response::Failed { message },
                     },
+                    Request::ExportEvidence { selection } => {
+                        match session.evidence(selection, &mut reader) {
+                            Ok((name, bytes)) => Response::Evidence { name, bytes },
+                            Err(message) => Response::Failed { message },
+                        }
+                    }
                     Request::Export { format } => Response::Export {
                         format,
                         text: session.export(format),

@@ -1,15 +1,19 @@
 //! `dropscope`: the command-line front end. Reads files in chunks and hands them to
 //! `dropscope-core`, so captures far larger than memory stream through.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use dropscope_core::analyzer::{AnalyzeOptions, Analyzer};
 use dropscope_core::capture::CaptureReader;
+use dropscope_core::combine::combine;
 use dropscope_core::decode::{decode, decode_reassembled, Reassembler};
 use dropscope_core::fields::{write_row, TSHARK_FIELDS};
 use dropscope_core::i18n::{self, Lang};
+use dropscope_core::report::Report;
+use dropscope_core::signatures::Severity;
 use dropscope_core::summary::Summarizer;
 use dropscope_core::words;
 
@@ -17,8 +21,12 @@ const USAGE: &str = "\
 dropscope — explain Kubernetes networking failures from a packet capture
 
 usage:
-  dropscope analyze FILE [--json] [--ifnames 2=cni0,3=vethpoda] [--lang LANG]
-                             connections, DNS, and packets that ended early on the node
+  dropscope analyze FILE... [--json] [--ifnames 2=cni0,3=vethpoda] [--clock FILE=SECONDS]
+                    [--lang LANG]
+                             connections, DNS, and packets that ended early on the node;
+                             several captures (both nodes, a pod and its node) as one,
+                             their clocks lined up on the packets they share
+                    [--export-pcapng FILE [--finding N | --connection ID]]
   dropscope explain SIGNATURE [--lang LANG]
                              cause, how to confirm and how to fix a finding
   dropscope packets FILE     one TSV row per packet, with tshark's field names
@@ -47,8 +55,12 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["analyze", path, rest @ ..] => match analyze_options(rest) {
-            Ok((json, options)) => analyze(path, json, options),
+        ["analyze", rest @ ..] => match analyze_options(rest) {
+            Ok(request) if !request.paths.is_empty() => analyze(request),
+            Ok(_) => {
+                eprintln!("dropscope: analyze needs a capture file\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
             Err(message) => {
                 eprintln!("dropscope: {message}\n\n{USAGE}");
                 return ExitCode::from(2);
@@ -215,47 +227,237 @@ fn summary(path: &str) -> io::Result<bool> {
     Ok(true)
 }
 
-fn analyze_options(args: &[&str]) -> Result<(bool, AnalyzeOptions), String> {
-    let mut json = false;
-    let mut options = AnalyzeOptions::default();
-    let mut args = args.iter();
-    while let Some(&arg) = args.next() {
-        match arg {
-            "--json" => json = true,
-            "--ifnames" => {
-                let value = args.next().ok_or("--ifnames needs INDEX=NAME,...")?;
-                options.interface_names = AnalyzeOptions::parse_interface_names(value)?;
-            }
-            other => match other.strip_prefix("--ifnames=") {
-                Some(value) => {
-                    options.interface_names = AnalyzeOptions::parse_interface_names(value)?
-                }
-                None => return Err(format!("unknown option `{other}`")),
-            },
-        }
-    }
-    Ok((json, options))
+/// What `dropscope analyze` was asked.
+struct AnalyzeRequest {
+    paths: Vec<String>,
+    json: bool,
+    options: AnalyzeOptions,
+    /// Clock offsets given by hand, by capture index.
+    clocks: HashMap<usize, f64>,
+    /// Where to write the evidence as pcapng, and of what.
+    export: Option<(String, ExportWhat)>,
 }
 
-fn analyze(path: &str, json: bool, options: AnalyzeOptions) -> io::Result<bool> {
-    let mut analyzer = Analyzer::new(options);
-    read_chunks(path, |chunk| {
-        analyzer.push(chunk);
-        Ok(())
-    })?;
-    let report = analyzer.finish();
+/// Whose evidence `--export-pcapng` writes.
+#[derive(Clone, Copy)]
+enum ExportWhat {
+    /// The first warning or error (or finding N, 1-based, with `--finding N`).
+    Finding(Option<usize>),
+    Connection(u64),
+}
+
+fn analyze_options(args: &[&str]) -> Result<AnalyzeRequest, String> {
+    let mut request = AnalyzeRequest {
+        paths: Vec::new(),
+        json: false,
+        options: AnalyzeOptions::default(),
+        clocks: HashMap::new(),
+        export: None,
+    };
+    let mut export_to: Option<String> = None;
+    let mut export_what = ExportWhat::Finding(None);
+    let mut clocks: Vec<(String, f64)> = Vec::new();
+    let mut args = args.iter();
+    while let Some(&arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value)),
+            _ => (arg, None),
+        };
+        let mut value = |what: &str| -> Result<String, String> {
+            match inline {
+                Some(value) => Ok(value.to_string()),
+                None => args
+                    .next()
+                    .map(|v| v.to_string())
+                    .ok_or_else(|| format!("{flag} needs {what}")),
+            }
+        };
+        match flag {
+            "--json" => request.json = true,
+            "--ifnames" => {
+                request.options.interface_names =
+                    AnalyzeOptions::parse_interface_names(&value("INDEX=NAME,...")?)?
+            }
+            "--clock" => {
+                let text = value("FILE=SECONDS")?;
+                let (file, seconds) = text
+                    .rsplit_once('=')
+                    .ok_or_else(|| format!("--clock {text}: not FILE=SECONDS"))?;
+                let seconds: f64 = seconds.parse().map_err(|_| {
+                    format!("--clock {text}: `{seconds}` is not a number of seconds")
+                })?;
+                clocks.push((file.to_string(), seconds));
+            }
+            "--export-pcapng" => export_to = Some(value("FILE")?),
+            "--finding" => {
+                let text = value("N")?;
+                let n: usize =
+                    text.parse().ok().filter(|&n| n >= 1).ok_or_else(|| {
+                        format!("--finding {text}: not a finding number (1, 2, …)")
+                    })?;
+                export_what = ExportWhat::Finding(Some(n));
+            }
+            "--connection" => {
+                let text = value("ID")?;
+                let id: u64 = text
+                    .parse()
+                    .map_err(|_| format!("--connection {text}: not a connection id"))?;
+                export_what = ExportWhat::Connection(id);
+            }
+            other if other.starts_with("--") => return Err(format!("unknown option `{other}`")),
+            path => request.paths.push(path.to_string()),
+        }
+    }
+    if request.paths.len() > dropscope_core::files::MAX_FILES {
+        return Err(format!(
+            "at most {} captures at once",
+            dropscope_core::files::MAX_FILES
+        ));
+    }
+    request.export = export_to.map(|to| (to, export_what));
+    for (file, seconds) in clocks {
+        let index = request
+            .paths
+            .iter()
+            .position(|p| *p == file)
+            .ok_or_else(|| format!("--clock {file}: not one of the captures given"))?;
+        request.clocks.insert(index, seconds);
+    }
+    Ok(request)
+}
+
+fn analyze(request: AnalyzeRequest) -> io::Result<bool> {
+    let mut reports = Vec::with_capacity(request.paths.len());
+    for (file, path) in request.paths.iter().enumerate() {
+        let mut analyzer = Analyzer::new(AnalyzeOptions {
+            file: file as u32,
+            ..request.options.clone()
+        });
+        read_chunks(path, |chunk| {
+            analyzer.push(chunk);
+            Ok(())
+        })?;
+        reports.push((path.clone(), analyzer.finish()));
+    }
+    let errors: Vec<(String, String)> = reports
+        .iter()
+        .filter_map(|(path, report)| {
+            report
+                .analysis
+                .capture
+                .error
+                .as_ref()
+                .map(|e| (path.clone(), e.to_string()))
+        })
+        .collect();
+    let name = request.paths.join(" + ");
+    let report = combine(reports, &request.clocks);
+    // Frames are shown with their capture's name when there are several.
+    dropscope_core::files::set_labels(
+        report
+            .analysis
+            .capture
+            .files
+            .iter()
+            .map(|f| dropscope_core::files::label_of(&f.name))
+            .collect(),
+    );
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    if json {
+    if request.json {
         serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
         writeln!(out)?;
     } else {
-        out.write_all(words::report_text(path, &report).as_bytes())?;
+        out.write_all(words::report_text(&name, &report).as_bytes())?;
     }
     out.flush()?;
-    if let Some(error) = &report.analysis.capture.error {
+    for (path, error) in &errors {
         eprintln!("dropscope: {path}: {error}");
-        return Ok(false);
     }
-    Ok(true)
+    if let Some((to, what)) = &request.export {
+        export_evidence(&request.paths, &report, to, *what)?;
+    }
+    Ok(errors.is_empty())
+}
+
+/// Writes the frames of a finding or connection, from every capture they are in, as pcapng.
+fn export_evidence(
+    paths: &[String],
+    report: &Report,
+    to: &str,
+    what: ExportWhat,
+) -> io::Result<()> {
+    use dropscope_core::export::{
+        evidence_pcapng, of_connection, of_finding, pick_frames, EvidencePacket,
+    };
+    use dropscope_core::files::{file_of, frame_id, frame_number};
+    let selection = match what {
+        ExportWhat::Finding(Some(n)) => of_finding(report, n - 1),
+        ExportWhat::Finding(None) => report
+            .findings
+            .iter()
+            .position(|f| f.severity >= Severity::Warning)
+            .and_then(|at| of_finding(report, at)),
+        ExportWhat::Connection(id) => of_connection(report, id),
+    }
+    .ok_or_else(|| {
+        io::Error::other("--export-pcapng: no such finding or connection in this analysis")
+    })?;
+    // How each frame was seen: its interface as the analysis names it, and which way it went.
+    let mut seen: HashMap<u64, (String, dropscope_core::journey::Direction)> = HashMap::new();
+    for journey in &report.analysis.journeys {
+        for hop in &journey.hops {
+            seen.insert(hop.frame, (hop.interface_name.clone(), hop.direction));
+        }
+    }
+    let mut packets = Vec::new();
+    for (file, path) in paths.iter().enumerate() {
+        let wanted: Vec<u64> = selection
+            .frames
+            .iter()
+            .filter(|&&f| file_of(f) == file as u32)
+            .map(|&f| frame_number(f))
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let bytes =
+            std::fs::read(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
+        let offset = report
+            .analysis
+            .capture
+            .files
+            .get(file)
+            .map_or(0, |f| (f.clock_offset * 1e9) as i128);
+        let picked = pick_frames(&bytes, &wanted);
+        for frame in picked.frames {
+            let id = frame_id(file as u32, frame.number);
+            let interface = &picked.interfaces[frame.interface];
+            let (name, direction) = seen.get(&id).cloned().unwrap_or_else(|| {
+                (
+                    interface
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| dropscope_core::files::label_of(path)),
+                    dropscope_core::journey::Direction::Unknown,
+                )
+            });
+            packets.push(EvidencePacket {
+                frame: id,
+                time: frame.time.map(|t| t.plus_nanos(offset)),
+                link_type: interface.link_type.0,
+                interface: name,
+                data: frame.data,
+                original_len: frame.original_len,
+                direction,
+            });
+        }
+    }
+    let count = packets.len();
+    let bytes = evidence_pcapng(&selection.comments, packets, &|frame| {
+        selection.notes.get(&frame).cloned().unwrap_or_default()
+    });
+    std::fs::write(to, bytes).map_err(|e| io::Error::new(e.kind(), format!("{to}: {e}")))?;
+    eprintln!("dropscope: {count} packets written to {to}");
+    Ok(())
 }

@@ -68,7 +68,7 @@ impl Analysis {
 
 /// What an interface is called when nothing names it: `if3` for SLL2 interface index 3.
 pub fn unnamed_interface(key: InterfaceKey) -> String {
-    format!("if{key}")
+    format!("if{}", crate::files::interface_index(key))
 }
 
 /// The name for `key`: the one given, or [`unnamed_interface`].
@@ -128,6 +128,9 @@ pub struct VantageReport {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct InterfaceReport {
     pub key: InterfaceKey,
+    /// The capture it is in (0 with one capture).
+    #[serde(default)]
+    pub file: u32,
     pub name: String,
     pub role: InterfaceRole,
     /// The evidence for the role.
@@ -167,6 +170,10 @@ pub struct JourneyReport {
     pub hops: Vec<HopReport>,
     pub fate: Fate,
     pub bad_checksum: bool,
+    /// The same packet seen in several captures has the same identity (what NAT and tunnels
+    /// leave alone: IP identification, TCP sequence and flags, payload).
+    #[serde(default)]
+    pub identity: u64,
 }
 
 impl JourneyReport {
@@ -187,7 +194,11 @@ impl JourneyReport {
 /// One sighting of a journey's packet.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct HopReport {
+    /// The frame's id ([`crate::files`]: with one capture, its frame number).
     pub frame: u64,
+    /// The capture it is in (an index into `capture.files`; 0 with one capture).
+    #[serde(default)]
+    pub file: u32,
     pub time: Timestamp,
     pub interface: InterfaceKey,
     pub interface_name: String,

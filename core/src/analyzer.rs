@@ -10,9 +10,10 @@ use crate::analysis::{
     interface_name, Analysis, HopChange, HopReport, InterfaceReport, JourneyReport, PacketKind,
     Vantage,
 };
-use crate::capture::{CaptureReader, RecordKind, Timestamp};
+use crate::capture::{CaptureReader, FrameSlice, RecordKind, Timestamp};
 use crate::connection::{DnsTracker, Side, TcpTracker, UdpTracker};
 use crate::decode::{decode, tcp_flags, Reassembler};
+use crate::files;
 use crate::i18n::Message;
 use crate::journey::{
     observe, Change, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder, TimeOrder,
@@ -31,6 +32,9 @@ pub struct AnalyzeOptions {
     pub interface_names: HashMap<InterfaceKey, String>,
     /// Also build a [`PacketIndex`] of every packet, for a viewer's packet list.
     pub index_packets: bool,
+    /// This capture's index among several analysed together ([`crate::files`]): its frames,
+    /// journeys, connections and interfaces get ids of that file. 0 for a capture alone.
+    pub file: u32,
 }
 
 impl AnalyzeOptions {
@@ -102,9 +106,14 @@ impl Analyzer {
             index: options.index_packets.then(PacketIndex::new),
             options,
         };
+        let file = analyzer.options.file;
         for (key, name) in &analyzer.options.interface_names {
-            analyzer.journeys.name_interface(*key, name);
+            analyzer
+                .journeys
+                .name_interface(files::interface_key(file, *key), name);
         }
+        analyzer.journeys.start_ids_at(files::id_base(file));
+        analyzer.tcp.start_ids_at(files::id_base(file));
         analyzer
     }
 
@@ -125,10 +134,17 @@ impl Analyzer {
             uses_sll2,
             named,
             index,
+            options,
             ..
         } = self;
+        let file = options.file;
         reader.push(chunk, |frame| {
             summary.frames = frame.number;
+            // From here on, frames are ids of this file.
+            let frame = &FrameSlice {
+                number: files::frame_id(file, frame.number),
+                ..*frame
+            };
             if frame.kind != RecordKind::Packet {
                 return;
             }
@@ -148,7 +164,7 @@ impl Analyzer {
                 if !named.contains(&interface.id) && named.len() < MAX_NAMED {
                     named.push(interface.id);
                     if let Some(name) = &interface.name {
-                        journeys.name_interface(interface.id, name);
+                        journeys.name_interface(files::interface_key(file, interface.id), name);
                     }
                 }
             }
@@ -163,7 +179,8 @@ impl Analyzer {
                 }
                 None => observe(frame, &packet),
             };
-            if let Some(observation) = observation {
+            if let Some(mut observation) = observation {
+                observation.seen.interface = files::interface_key(file, observation.seen.interface);
                 let stream = frame.interface.map(|i| i.id);
                 order.push(stream, observation, &mut |observation| {
                     journeys.add(observation, &mut |journey| finished.push(journey))
@@ -234,6 +251,7 @@ impl Analyzer {
                 };
                 InterfaceReport {
                     key,
+                    file: files::file_of_interface(key),
                     name: interface_name(&names, key),
                     role,
                     why,
@@ -359,6 +377,7 @@ fn journey_report(
         .iter()
         .map(|hop| HopReport {
             frame: hop.seen.frame,
+            file: files::file_of(hop.seen.frame),
             time: hop.seen.time,
             interface: hop.seen.interface,
             interface_name: interface_name(names, hop.seen.interface),
@@ -378,6 +397,7 @@ fn journey_report(
         hops,
         fate: journey.fate,
         bad_checksum: journey.bad_checksum,
+        identity: journey.identity(),
     }
 }
 

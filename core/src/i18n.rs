@@ -235,6 +235,9 @@ pub enum Arg {
     Text(String),
     /// A count: it picks plural forms.
     Count(u64),
+    /// A frame id ([`crate::files`]): its number, with its file's name when several captures
+    /// are shown.
+    Frame(u64),
     /// Words of their own, put in the same language.
     Message(Box<Message>),
 }
@@ -268,6 +271,12 @@ impl Message {
         self
     }
 
+    /// Adds a frame (an id of [`crate::files`]).
+    pub fn frame(mut self, name: &'static str, id: u64) -> Message {
+        self.args.push((Cow::Borrowed(name), Arg::Frame(id)));
+        self
+    }
+
     /// Adds words of their own.
     pub fn part(mut self, name: &'static str, value: Message) -> Message {
         self.args
@@ -284,6 +293,7 @@ impl Message {
                 let value = match arg {
                     Arg::Text(text) => FluentValue::from(text.clone()),
                     Arg::Count(n) => FluentValue::from(*n),
+                    Arg::Frame(id) => FluentValue::from(crate::files::frame_label(*id)),
                     Arg::Message(inner) => FluentValue::from(inner.text(lang)),
                 };
                 (name.as_ref(), value)
@@ -372,6 +382,7 @@ impl Message {
             let value = match arg {
                 Arg::Text(text) => FluentValue::from(text.clone()),
                 Arg::Count(n) => FluentValue::from(*n),
+                Arg::Frame(id) => FluentValue::from(crate::files::frame_label(*id)),
                 Arg::Message(inner) => {
                     problems.extend(inner.problems(lang));
                     FluentValue::from(inner.text(lang))
@@ -432,6 +443,7 @@ impl Serialize for Message {
 enum ArgWire {
     Text(String),
     Count(u64),
+    Frame(u64),
     Message(MessageWire),
 }
 
@@ -440,6 +452,7 @@ impl From<&Arg> for ArgWire {
         match arg {
             Arg::Text(text) => ArgWire::Text(text.clone()),
             Arg::Count(n) => ArgWire::Count(*n),
+            Arg::Frame(id) => ArgWire::Frame(*id),
             Arg::Message(m) => ArgWire::Message(MessageWire::from(m.as_ref())),
         }
     }
@@ -476,6 +489,7 @@ impl From<MessageWire> for Message {
                     let arg = match arg {
                         ArgWire::Text(text) => Arg::Text(text),
                         ArgWire::Count(n) => Arg::Count(n),
+                        ArgWire::Frame(id) => Arg::Frame(id),
                         ArgWire::Message(m) => Arg::Message(Box::new(Message::from(m))),
                     };
                     (Cow::Owned(name), arg)
@@ -652,7 +666,9 @@ mod tests {
                     && literal
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                    && ids_prefixes().iter().any(|p| literal.starts_with(p));
+                    && ids_prefixes()
+                        .iter()
+                        .any(|p| literal.split('-').next() == Some(p.as_str()));
                 if looks_like_id && !has(Lang::En, literal) && !is_signature_id(literal) {
                     missing.push(format!("{}: {literal}", path.display()));
                 }

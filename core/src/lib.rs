@@ -9,12 +9,16 @@
 pub mod analysis;
 pub mod analyzer;
 pub mod capture;
+pub mod combine;
 pub mod connection;
 pub mod decode;
 pub mod examples;
+pub mod export;
 pub mod fields;
+pub mod files;
 pub mod i18n;
 pub mod journey;
+pub mod names;
 pub mod packets;
 pub mod report;
 pub mod signatures;

@@ -46,6 +46,10 @@ pub struct CaptureSummary {
     /// Where the capture was taken, inferred from the traffic (set by the analysis).
     #[serde(default)]
     pub vantage: Option<crate::analysis::VantageReport>,
+    /// The captures analysed together, when there are several (`crate::combine`); their
+    /// frames' ids say which one they are in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<crate::combine::CaptureFile>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

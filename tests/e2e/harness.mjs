@@ -106,6 +106,23 @@ export async function open(context, url) {
   return { page, requests, errors };
 }
 
+/** Drops several files at once on the drop zone: `files` is a list of `{ name, bytes }`. */
+export async function dropFiles(page, files) {
+  await page.evaluate(
+    (files) => {
+      const transfer = new DataTransfer();
+      for (const { name, data } of files) {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], name, { type: 'application/vnd.tcpdump.pcap' }));
+      }
+      const zone = document.querySelector('[data-testid="drop-zone"]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    files.map(({ name, bytes }) => ({ name, data: Buffer.from(bytes).toString('base64') })),
+  );
+}
+
 /** Drops `bytes` as a file named `name` on the drop zone, as a user's drag and drop does. */
 export async function dropFile(page, name, bytes) {
   await page.evaluate(

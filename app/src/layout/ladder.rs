@@ -33,7 +33,8 @@ pub struct Rung {
     pub via: Option<(f64, String)>,
     pub label: String,
     pub time: f64,
-    pub frames: String,
+    /// Its frames (ids of [`dropscope_core::files`]), in path order.
+    pub frames: Vec<u64>,
     pub kind: &'static str,
     pub dropped: bool,
 }
@@ -110,7 +111,6 @@ pub fn ladder(scene: &Scene, width: f64) -> Ladder {
                 };
                 (x, words::changes_text(&hop.changes))
             });
-            let frames: Vec<String> = journey.frames.iter().map(|f| f.to_string()).collect();
             Rung {
                 y: LADDER_TOP + RUNG_HEIGHT * at as f64,
                 from_x: x_of(from),
@@ -118,7 +118,7 @@ pub fn ladder(scene: &Scene, width: f64) -> Ladder {
                 via,
                 label: journey.packet.clone(),
                 time: start.map_or(0.0, |s| seconds_since(s, first.time)),
-                frames: frames.join(", "),
+                frames: journey.frames.clone(),
                 kind: kind_class(journey.kind),
                 dropped: matches!(journey.fate, Fate::EndedEarly { .. }),
             }

@@ -260,7 +260,7 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
             Direction::Out => "path-step-out",
             Direction::Unknown => "path-step-seen",
         })
-        .with("frame", hop.frame)
+        .frame("frame", hop.frame)
         .with("packet", &journey.packet)
         .with("interface", &hop.interface_name)
         .with("from", hop.from)

@@ -8,9 +8,15 @@ use dropscope_core::connection::Side;
 
 fn open(id: &str) -> Session {
     let bytes = example(id).unwrap().bytes;
-    let mut read =
-        |offset: u64, len: usize| Ok(bytes[offset as usize..offset as usize + len].to_vec());
-    analyse(id, bytes.len() as u64, &mut read, &mut |_, _| {}).unwrap()
+    let mut read = |_file: u32, offset: u64, len: usize| {
+        Ok(bytes[offset as usize..offset as usize + len].to_vec())
+    };
+    analyse(
+        &[(id.to_string(), bytes.len() as u64)],
+        &mut read,
+        &mut |_, _| {},
+    )
+    .unwrap()
 }
 
 fn finding_scene(id: &str) -> (Session, Scene) {

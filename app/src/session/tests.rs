@@ -7,7 +7,7 @@ use crate::examples::{example, gallery};
 use crate::protocol::{ExportFormat, Selection};
 
 fn open(bytes: &'static [u8]) -> Session {
-    let mut read = |offset: u64, len: usize| -> Result<Vec<u8>, String> {
+    let mut read = |_file: u32, offset: u64, len: usize| -> Result<Vec<u8>, String> {
         let start = offset as usize;
         bytes
             .get(start..start + len)
@@ -15,16 +15,18 @@ fn open(bytes: &'static [u8]) -> Session {
             .ok_or_else(|| "out of range".to_string())
     };
     let mut slices = 0;
-    let session = analyse("test.pcap", bytes.len() as u64, &mut read, &mut |_, _| {
-        slices += 1
-    })
+    let session = analyse(
+        &[("test.pcap".to_string(), bytes.len() as u64)],
+        &mut read,
+        &mut |_, _| slices += 1,
+    )
     .expect("in-memory reads do not fail");
     assert!(slices >= 1);
     session
 }
 
-fn reader(bytes: &'static [u8]) -> impl FnMut(u64, usize) -> Result<Vec<u8>, String> {
-    move |offset, len| {
+fn reader(bytes: &'static [u8]) -> impl FnMut(u32, u64, usize) -> Result<Vec<u8>, String> {
+    move |_file, offset, len| {
         let start = offset as usize;
         Ok(bytes[start..start + len].to_vec())
     }
@@ -222,4 +224,73 @@ fn a_scene_of_thousands_of_retries_is_capped_and_keeps_its_failure() {
     );
     let frame = scene.failure_frame.unwrap();
     assert!(scene.journeys.iter().any(|j| j.frames.contains(&frame)));
+}
+
+/// Two nodes' captures of one failure, opened together.
+#[test]
+fn two_captures_are_one_session() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/examples/lab");
+    let files: Vec<Vec<u8>> = [
+        "vxlan_checksum_bug63.node1.any.pcap",
+        "vxlan_checksum_bug63.node2.any.pcap",
+    ]
+    .iter()
+    .map(|name| std::fs::read(dir.join(name)).unwrap())
+    .collect();
+    let mut read = |file: u32, offset: u64, len: usize| -> Result<Vec<u8>, String> {
+        let bytes = &files[file as usize];
+        Ok(bytes[offset as usize..offset as usize + len].to_vec())
+    };
+    let mut session = analyse(
+        &[
+            ("node1.pcap".to_string(), files[0].len() as u64),
+            ("node2.pcap".to_string(), files[1].len() as u64),
+        ],
+        &mut read,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let overview = session.overview(0.0);
+    assert_eq!(overview.capture.files.len(), 2);
+    assert_eq!(overview.findings.len(), 1);
+    assert_eq!(session.labels(), ["node1.pcap", "node2.pcap"]);
+    // Every packet of both, in time order on the first capture's clock.
+    let page = session.rows("", None, 0, 500, &mut read);
+    assert_eq!(page.total as u64, overview.capture.packets);
+    let files_seen: Vec<u32> = page
+        .rows
+        .iter()
+        .map(|r| dropscope_core::files::file_of(r.frame))
+        .collect();
+    assert!(files_seen.contains(&0) && files_seen.contains(&1));
+    let times: Vec<f64> = page.rows.iter().filter_map(|r| r.time).collect();
+    assert!(
+        times.windows(2).all(|w| w[0] <= w[1] + 1e-9),
+        "rows in time order"
+    );
+    // A packet of the second capture, by its id.
+    let second = page
+        .rows
+        .iter()
+        .find(|r| dropscope_core::files::file_of(r.frame) == 1)
+        .unwrap();
+    let detail = session.detail(second.frame, &mut read).unwrap();
+    assert!(
+        detail.interface.starts_with("node2.pcap:"),
+        "{}",
+        detail.interface
+    );
+    // An interface filter names one capture's interface.
+    let on_node2 = session.rows("node2.pcap:if2", None, 0, 500, &mut read);
+    assert!(on_node2.total > 0);
+    assert!(on_node2
+        .rows
+        .iter()
+        .all(|r| dropscope_core::files::file_of(r.frame) == 1));
+    // The finding's scene crosses the captures.
+    let scene = session.scene(Selection::Finding(0)).unwrap();
+    assert!(scene
+        .journeys
+        .iter()
+        .any(|j| j.hops.iter().any(|h| h.file == 0) && j.hops.iter().any(|h| h.file == 1)));
 }

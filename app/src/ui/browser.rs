@@ -56,6 +56,33 @@ pub(super) fn download(format: ExportFormat, text: &str, state: &AppState) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Saves `bytes` as a download named `name`.
+pub(super) fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = document();
+    if let Ok(anchor) = document.create_element("a") {
+        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.set_attribute("data-testid", "download-pcapng").ok();
+        anchor.set_hidden(true);
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&anchor);
+            anchor.click();
+            let _ = body.remove_child(&anchor);
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 pub(super) fn open_url(state: AppState, url: String) {
     let location = window().location();
     let base = location.href().unwrap_or_default();

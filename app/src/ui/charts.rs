@@ -121,7 +121,7 @@ pub fn LadderView() -> impl IntoView {
                             <title>{change}</title>
                         }
                     });
-                    let first_frame: Option<u64> = rung.frames.split(", ").next().and_then(|f| f.parse().ok());
+                    let first_frame: Option<u64> = rung.frames.first().copied();
                     view! {
                         <g class=format!("rung {}", rung.kind) class:dropped=rung.dropped data-testid="ladder-rung"
                             on:click=move |_| if let Some(frame) = first_frame { state.show_frame(frame) }>
@@ -129,7 +129,7 @@ pub fn LadderView() -> impl IntoView {
                             <line x1=from y1=rung.y x2=end y2=rung.y marker-end=if rung.dropped { "" } else { "url(#arrow)" } />
                             {rung.dropped.then(|| view! { <text class="drop-mark" x=end y=rung.y + 5.0>"✕"</text> })}
                             {via}
-                            <text class="rung-label" x=mid y=rung.y - 5.0>{format!("{} · {} {}", rung.label, tr("label-frames"), rung.frames)}</text>
+                            <text class="rung-label" x=mid y=rung.y - 5.0>{format!("{} · {} {}", rung.label, tr("label-frames"), dropscope_core::files::frame_list(&rung.frames))}</text>
                         </g>
                     }
                 })

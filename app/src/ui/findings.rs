@@ -81,7 +81,7 @@ fn card(at: usize, finding: &Finding, state: AppState) -> impl IntoView {
                             if let Some(list) = document().get_element_by_id("packets") {
                                 list.scroll_into_view();
                             }
-                        }>{frame}</button>
+                        }>{dropscope_core::files::frame_label(frame)}</button>
                     }
                 })
                 .collect_view();
@@ -116,6 +116,12 @@ fn card(at: usize, finding: &Finding, state: AppState) -> impl IntoView {
             <button class="play" data-testid=format!("play-finding-{at}") on:click=move |_| state.select(Selection::Finding(at))>
                 {tr("ui-watch-packets")}
             </button>
+            {(!state.embed).then(|| view! {
+                <button class="evidence-export" data-testid=format!("export-pcapng-{at}")
+                    on:click=move |_| state.send(crate::protocol::Request::ExportEvidence { selection: Selection::Finding(at) })>
+                    {tr("ui-export-evidence")}
+                </button>
+            })}
             <h4>{tr("ui-evidence")}</h4>
             <ul class="evidence">{evidence}</ul>
             <details open=state.embed>

@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
         lang: RwSignal::new(lang),
         crash_next: StoredValue::new(query.as_ref().is_some_and(|q| q.has("crash-test"))),
         client: StoredValue::new_local(client),
+        opened: StoredValue::new_local(Vec::new()),
     };
     state_cell.set_value(Some(state));
     provide_context(state);
@@ -122,12 +123,12 @@ pub fn App() -> impl IntoView {
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
-        {
-            state.open_file(file);
+        // Several files dropped at once are one analysis (both nodes, a pod and its node).
+        if let Some(list) = ev.data_transfer().and_then(|dt| dt.files()) {
+            let files = file_list(&list);
+            if !files.is_empty() {
+                state.open_files(files);
+            }
         }
     };
 
@@ -225,8 +226,15 @@ fn open_section() -> impl IntoView {
     let state = expect_context::<AppState>();
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            state.open_file(file);
+        if let Some(list) = input.files() {
+            state.open_files(file_list(&list));
+        }
+        input.set_value("");
+    };
+    let on_add = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            state.add_files(file_list(&list));
         }
         input.set_value("");
     };
@@ -235,8 +243,14 @@ fn open_section() -> impl IntoView {
         <section class="open" aria-label=t("ui-open-capture")>
             <label class="pick">
                 {t("ui-drop-or")}" "
-                <input type="file" accept=".pcap,.pcapng,.cap,.pcap.gz" data-testid="file-input" on:change=on_pick />
+                <input type="file" multiple accept=".pcap,.pcapng,.cap,.pcap.gz" data-testid="file-input" on:change=on_pick />
             </label>
+            <Show when=loaded>
+                <label class="pick add">
+                    {t("ui-add-capture")}" "
+                    <input type="file" multiple accept=".pcap,.pcapng,.cap,.pcap.gz" data-testid="add-file-input" on:change=on_add />
+                </label>
+            </Show>
             <details class="gallery" prop:open=move || !loaded()>
                 <summary>{t("ui-examples")}</summary>
                 <ul class="cards">
@@ -265,6 +279,11 @@ fn open_section() -> impl IntoView {
             </details>
         </section>
     }
+}
+
+/// The files of a drop or a file input, in order.
+fn file_list(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|at| list.get(at)).collect()
 }
 
 /// An example's symptom in the page's language: the manifest's words are the English ones.

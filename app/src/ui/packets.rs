@@ -168,7 +168,7 @@ fn row_view(at: u32, row: Row, state: AppState, top: Signal<f64>) -> impl IntoVi
             style=move || format!("top: {:.1}px", top.get())
             on:click=move |_| state.show_frame(frame)
         >
-            <span>{frame}</span>
+            <span>{dropscope_core::files::frame_label(frame)}</span>
             <span>{row.time.map(|t| format!("{t:.6}")).unwrap_or_default()}</span>
             <span>{move || format!("{interface} {}", direction())}</span>
             <span>{row.source}</span>
@@ -220,7 +220,7 @@ fn detail_view(detail: &PacketDetail) -> impl IntoView {
     view! {
         <aside class="packet-detail" data-testid="packet-detail" data-frame=detail.frame>
             <h3>{Message::new("ui-frame-heading")
-                .with("frame", detail.frame)
+                .frame("frame", detail.frame)
                 .with("interface", &detail.interface)
                 .with("captured", detail.captured)
                 .with("original", detail.original)

@@ -13,7 +13,7 @@ use crate::client::Client;
 use crate::examples::Example;
 use crate::fragment::ViewState;
 use crate::protocol::{
-    Envelope, Overview, PacketDetail, Request, Response, RowsPage, Scene, Selection,
+    Envelope, OpenFile, Overview, PacketDetail, Request, Response, RowsPage, Scene, Selection,
 };
 
 /// What the page is doing.
@@ -66,6 +66,8 @@ pub struct AppState {
     /// of recovery.
     pub crash_next: StoredValue<bool>,
     pub client: StoredValue<Client, LocalStorage>,
+    /// The captures open now (names and file handles, not their bytes), for "add a capture".
+    pub opened: StoredValue<Vec<(String, web_sys::Blob)>, LocalStorage>,
 }
 
 impl AppState {
@@ -122,7 +124,25 @@ impl AppState {
     }
 
     pub(super) fn open_blob(&self, name: String, blob: web_sys::Blob, crash_first: bool) {
-        let size = blob.size() as u64;
+        self.open_blobs(vec![(name, blob)], crash_first);
+    }
+
+    /// Analyses captures as one (several captures of one failure), replacing what is open.
+    pub(super) fn open_blobs(&self, files: Vec<(String, web_sys::Blob)>, crash_first: bool) {
+        let files: Vec<_> = files
+            .into_iter()
+            .take(dropscope_core::files::MAX_FILES)
+            .collect();
+        if files.is_empty() {
+            return;
+        }
+        let size: u64 = files.iter().map(|(_, blob)| blob.size() as u64).sum();
+        let name = files
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        self.opened.set_value(files.clone());
         self.overview.set(None);
         self.scene.set(None);
         self.rows.set(None);
@@ -141,23 +161,45 @@ impl AppState {
             self.send(Request::Panic);
         }
         let lang = self.lang.get_untracked();
-        self.client.with_value(|c| {
-            c.send_with(
-                &Envelope {
-                    lang,
-                    request: Request::Open { name, size },
-                },
-                Some(&blob),
-            )
-        });
+        let request = Request::Open {
+            files: files
+                .iter()
+                .map(|(name, blob)| OpenFile {
+                    name: name.clone(),
+                    size: blob.size() as u64,
+                })
+                .collect(),
+        };
+        let blobs: Vec<web_sys::Blob> = files.into_iter().map(|(_, blob)| blob).collect();
+        self.client
+            .with_value(|c| c.send_with(&Envelope { lang, request }, &blobs));
     }
 
     pub fn open_file(&self, file: web_sys::File) {
+        self.open_files(vec![file]);
+    }
+
+    /// Opens files dropped or picked together, as one analysis.
+    pub fn open_files(&self, files: Vec<web_sys::File>) {
         self.example.set(None);
-        let name = file.name();
         let crash = self.crash_next.get_value();
         self.crash_next.set_value(false);
-        self.open_blob(name, file.into(), crash);
+        self.open_blobs(
+            files.into_iter().map(|f| (f.name(), f.into())).collect(),
+            crash,
+        );
+    }
+
+    /// Adds captures to those already open, and analyses them all again as one.
+    pub fn add_files(&self, files: Vec<web_sys::File>) {
+        let mut all = self.opened.get_value();
+        all.extend(
+            files
+                .into_iter()
+                .map(|f| (f.name(), web_sys::Blob::from(f))),
+        );
+        self.example.set(None);
+        self.open_blobs(all, false);
     }
 
     pub fn open_example(&self, example: &'static Example) {
@@ -214,6 +256,15 @@ impl AppState {
                         .first()
                         .map(|c| Selection::Connection(c.id)),
                 };
+                // Frames of several captures are shown with their capture's name.
+                dropscope_core::files::set_labels(
+                    overview
+                        .capture
+                        .files
+                        .iter()
+                        .map(|f| dropscope_core::files::label_of(&f.name))
+                        .collect(),
+                );
                 self.overview.set(Some(*overview));
                 self.status.set(Status::Ready);
                 match self.pending.get_untracked() {
@@ -247,6 +298,9 @@ impl AppState {
                 }
             }
             Response::Export { format, text } => download(format, &text, self),
+            Response::Evidence { name, bytes } => {
+                super::browser::download_bytes(&name, &bytes, "application/vnd.tcpdump.pcap")
+            }
             Response::Failed { message } => match self.status.get_untracked() {
                 Status::Loading { name, .. } => self.status.set(Status::Failed { name, message }),
                 _ => self.notice.set(Some(message)),

@@ -98,7 +98,7 @@ pub(super) fn summary_view() -> impl IntoView {
                 .decode_stops
                 .iter()
                 .map(|s| view! { <li>{Message::new("ui-decode-stop")
-                    .with("frame", s.frame)
+                    .frame("frame", s.frame)
                     .with("layer", &s.stop.layer)
                     .with("offset", s.stop.offset)
                     .with("reason", &s.stop.reason)
@@ -132,6 +132,19 @@ pub(super) fn summary_view() -> impl IntoView {
                     })}
                     {dropscope_core::words::order_text(capture).map(|order| view! {
                         <p class="muted" data-testid="time-order">{order}</p>
+                    })}
+                    {(!capture.files.is_empty()).then(|| {
+                        let files = capture
+                            .files
+                            .iter()
+                            .enumerate()
+                            .map(|(at, file)| view! {
+                                <li data-testid="capture-file" data-clock-offset=format!("{:.6}", file.clock_offset)>
+                                    {dropscope_core::words::capture_file_text(at, file)}
+                                </li>
+                            })
+                            .collect_view();
+                        view! { <ul class="capture-files" aria-label=tr("ui-files")>{files}</ul> }
                     })}
                     {error}
                     <ul class="warnings">{warnings}</ul>

@@ -335,3 +335,7 @@ pmtu-black-hole-ev-stuck-left = { $sender } sends the same { $length }-byte segm
 pmtu-black-hole-ev-no-icmp = no ICMP "fragmentation needed" or "packet too big" comes back for this connection
 pmtu-black-hole-where-left = beyond { $interface }, on the path to { $receiver }: a link narrower than the segments drops them and its ICMP does not come back
 pmtu-black-hole-where = on the path from { $sender } to { $receiver }: a link narrower than the segments drops them and its ICMP does not come back
+
+## Several captures
+
+in-capture = { $capture }: { $what }

@@ -372,3 +372,24 @@ example-lab-kubelet-probe-drop-node-any = Kubelet probes to a pod behind a trunk
 example-lab-vxlan-checksum-bug-node2-any = Lab, the double-SNAT checksum bug when each retry gets a new outer port: the connection opens after 1 s (seen on the receiving node)
 example-lab-vxlan-checksum-bug63-node1-any = Lab, the real double-SNAT checksum bug: a hostNetwork client's connection across VXLAN opens after 63 s (tcpdump -i any on its node)
 ui-read-failed = the browser could not read bytes { $start }–{ $end } of { $name }: { $error }
+
+## Several captures
+
+capture-file = #{ $index } { $name }: { $frames ->
+    [one] 1 frame
+   *[other] { $frames } frames
+}, seen from { $seen }; { $clock }
+clock-reference = the clock the others are lined up with
+clock-matched = clock { $offset } s, from { $packets ->
+    [one] 1 packet
+   *[other] { $packets } packets
+} also seen in capture { $with } (spread { $spread } ms)
+clock-matched-drift = clock { $offset } s and a drift of { $drift } ppm, from { $packets ->
+    [one] 1 packet
+   *[other] { $packets } packets
+} also seen in capture { $with } (spread { $spread } ms)
+clock-given = clock { $offset } s, as given
+clock-unmatched = no packet in common with the other captures: its clock is left as recorded
+ui-add-capture = Add a capture taken at the same time (the other node, the pod, the load balancer):
+ui-files = Captures
+ui-export-evidence = ⤓ Its packets (pcapng)

@@ -335,3 +335,7 @@ pmtu-black-hole-ev-stuck-left = { $sender }에서 같은 { $length } Byte Segmen
 pmtu-black-hole-ev-no-icmp = 이 Connection에 대해 ICMP "fragmentation needed"나 "packet too big"이 돌아오지 않는다
 pmtu-black-hole-where-left = { $interface } 너머, { $receiver }(으)로 가는 경로: Segment보다 MTU가 작은 Link가 이를 Drop하고, 그 ICMP는 돌아오지 않는다
 pmtu-black-hole-where = { $sender }에서 { $receiver }(으)로 가는 경로: Segment보다 MTU가 작은 Link가 이를 Drop하고, 그 ICMP는 돌아오지 않는다
+
+## Several captures
+
+in-capture = { $capture }: { $what }

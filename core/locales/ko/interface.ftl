@@ -296,3 +296,15 @@ example-lab-kubelet-probe-drop-node-any = Trunk 뒤의 Pod(Security Groups for P
 example-lab-vxlan-checksum-bug-node2-any = Lab, 재시도마다 새 Outer Port를 받는 경우의 이중 SNAT Checksum Bug: Connection이 1 s 후에 열린다(수신 Node에서 관측)
 example-lab-vxlan-checksum-bug63-node1-any = Lab, 실제 이중 SNAT Checksum Bug: hostNetwork Client의 VXLAN 경유 Connection이 63 s 후에야 열린다(해당 Node에서 tcpdump -i any)
 ui-read-failed = Browser가 { $name }에서 { $start }–{ $end } 구간의 Byte를 읽지 못했다: { $error }
+
+## 여러 Capture
+
+capture-file = #{ $index } { $name }: Frame { $frames }개, 관측 위치는 { $seen }; { $clock }
+clock-reference = 다른 Capture가 이 Clock에 맞춰 정렬된다
+clock-matched = Clock 보정 { $offset } s, Capture { $with }에도 나타난 Packet { $packets }개 기준(편차 { $spread } ms)
+clock-matched-drift = Clock 보정 { $offset } s, Drift { $drift } ppm, Capture { $with }에도 나타난 Packet { $packets }개 기준(편차 { $spread } ms)
+clock-given = Clock 보정 { $offset } s(사용자 지정)
+clock-unmatched = 다른 Capture와 공통 Packet이 없다: Clock을 기록된 그대로 둔다
+ui-add-capture = 같은 시각에 얻은 다른 Capture 추가(다른 Node, Pod, Load Balancer):
+ui-files = Capture 파일
+ui-export-evidence = ⤓ 관련 Packet 내려받기(pcapng)

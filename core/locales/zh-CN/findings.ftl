@@ -262,3 +262,7 @@ pmtu-black-hole-ev-stuck-left = { $sender } 将同一个 { $length } 字节的�
 pmtu-black-hole-ev-no-icmp = 这个连接没有收到任何 ICMP "fragmentation needed" 或 "packet too big"
 pmtu-black-hole-where-left = { $interface } 之外，在通往 { $receiver } 的路径上：一段容纳不下这些报文段的窄链路丢弃了它们，而它发出的 ICMP 没有返回
 pmtu-black-hole-where = 在从 { $sender } 到 { $receiver } 的路径上：一段容纳不下这些报文段的窄链路丢弃了它们，而它发出的 ICMP 没有返回
+
+## Several captures
+
+in-capture = { $capture }：{ $what }

@@ -296,3 +296,15 @@ example-lab-kubelet-probe-drop-node-any = kubelet 对 trunk 后面的 Pod（Pod 
 example-lab-vxlan-checksum-bug-node2-any = 实验，二次 SNAT 校验和 bug，每次重试都获得新的外层端口：连接 1 s 后建立（在接收端节点上看到）
 example-lab-vxlan-checksum-bug63-node1-any = 实验，真实的二次 SNAT 校验和 bug：hostNetwork 客户端跨 VXLAN 的连接 63 s 后才建立（在其节点上运行 tcpdump -i any）
 ui-read-failed = 浏览器无法读取 { $name } 的第 { $start }–{ $end } 字节：{ $error }
+
+## 多份抓包
+
+capture-file = #{ $index } { $name }：{ $frames } 帧，抓包位置为{ $seen }；{ $clock }
+clock-reference = 其他抓包以此时钟为基准对齐
+clock-matched = 时钟调整 { $offset } s，依据 { $packets } 个同样出现在抓包 { $with } 中的数据包（离散度 { $spread } ms）
+clock-matched-drift = 时钟调整 { $offset } s、漂移 { $drift } ppm，依据 { $packets } 个同样出现在抓包 { $with } 中的数据包（离散度 { $spread } ms）
+clock-given = 时钟调整 { $offset } s（由用户指定）
+clock-unmatched = 与其他抓包没有共同的数据包：时钟保持原始记录
+ui-add-capture = 添加同一时间的另一份抓包（另一个节点、Pod、负载均衡器）：
+ui-files = 抓包文件
+ui-export-evidence = ⤓ 相关数据包（pcapng）

@@ -293,3 +293,7 @@ pmtu-black-hole-ev-stuck-left = { $sender } 將同一個 { $length } 位元組�
 pmtu-black-hole-ev-no-icmp = 這條連線沒有收到任何 ICMP "fragmentation needed" 或 "packet too big"
 pmtu-black-hole-where-left = { $interface } 之外、通往 { $receiver } 的路徑上：某段 MTU 容不下這些 segment 的鏈路丟棄了它們，而其 ICMP 沒有回來
 pmtu-black-hole-where = 在 { $sender } 到 { $receiver } 的路徑上：某段 MTU 容不下這些 segment 的鏈路丟棄了它們，而其 ICMP 沒有回來
+
+## Several captures
+
+in-capture = { $capture }：{ $what }

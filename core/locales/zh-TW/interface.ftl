@@ -297,3 +297,15 @@ example-lab-kubelet-probe-drop-node-any = 送往 trunk 後方 Pod（security gro
 example-lab-vxlan-checksum-bug-node2-any = 實驗環境，二次 SNAT checksum bug，每次重試都會拿到新的外層 port：連線在 1 s 後建立（從接收端 node 觀察）
 example-lab-vxlan-checksum-bug63-node1-any = 實驗環境，真正的二次 SNAT checksum bug：hostNetwork 用戶端跨 VXLAN 的連線在 63 s 後才建立（在其 node 上執行 tcpdump -i any）
 ui-read-failed = 瀏覽器無法讀取 { $name } 的第 { $start }–{ $end } 個位元組：{ $error }
+
+## 多份擷取
+
+capture-file = #{ $index } { $name }：{ $frames } 個 frame，擷取位置為{ $seen }；{ $clock }
+clock-reference = 其他擷取以此時鐘為基準對齊
+clock-matched = 時鐘調整 { $offset } s，依據 { $packets } 個同樣出現在擷取 { $with } 的封包（離散度 { $spread } ms）
+clock-matched-drift = 時鐘調整 { $offset } s、漂移 { $drift } ppm，依據 { $packets } 個同樣出現在擷取 { $with } 的封包（離散度 { $spread } ms）
+clock-given = 時鐘調整 { $offset } s（由使用者指定）
+clock-unmatched = 與其他擷取沒有共同的封包：時鐘維持原始紀錄
+ui-add-capture = 加入同一時間的另一份擷取（另一個 node、Pod、負載平衡器）：
+ui-files = 擷取檔
+ui-export-evidence = ⤓ 相關封包（pcapng）

@@ -112,6 +112,19 @@ impl Timestamp {
         (self.secs as i128 - earlier.secs as i128) * 1_000_000_000 + self.nanos as i128
             - earlier.nanos as i128
     }
+
+    /// This time moved by `nanos` (either way), saturating at the ends of the range.
+    pub fn plus_nanos(self, nanos: i128) -> Timestamp {
+        let total = (self.secs as i128)
+            .saturating_mul(1_000_000_000)
+            .saturating_add(self.nanos as i128)
+            .saturating_add(nanos);
+        let secs = total.div_euclid(1_000_000_000);
+        Timestamp {
+            secs: secs.clamp(i64::MIN as i128, i64::MAX as i128) as i64,
+            nanos: total.rem_euclid(1_000_000_000) as u32,
+        }
+    }
 }
 
 impl std::fmt::Display for Timestamp {

@@ -298,6 +298,8 @@ pub struct TcpTracker {
     /// Working state of each connection, by index.
     state: Vec<TcpState>,
     by_tuple: HashMap<FiveTuple, usize>,
+    /// Added to connection ids (a file's id base when several captures are analysed).
+    id_base: u64,
     /// The last journey added sent a data segment again (the report keeps such journeys: a
     /// finding about a stuck segment shows their path).
     last_was_resent: bool,
@@ -308,6 +310,11 @@ const PROTOCOL_TCP: u8 = 6;
 impl TcpTracker {
     pub fn new() -> TcpTracker {
         TcpTracker::default()
+    }
+
+    /// Numbers connections from `base + 1`.
+    pub fn start_ids_at(&mut self, base: u64) {
+        self.id_base = base;
     }
 
     /// Whether the journey just added sent a data segment again.
@@ -504,7 +511,7 @@ impl TcpTracker {
             ..TcpState::default()
         });
         self.connections.push(Connection {
-            id: index as u64 + 1,
+            id: self.id_base + index as u64 + 1,
             client: client_view.source_endpoint(),
             server: client_view.destination_endpoint(),
             legs: Vec::new(),

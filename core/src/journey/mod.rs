@@ -142,6 +142,12 @@ impl Journey {
     }
 
     /// The frames of every hop, in path order.
+    /// What identifies this packet in any capture: its fingerprint and IP identification.
+    pub fn identity(&self) -> u64 {
+        let id = self.ip_id.map_or(0x1_0000, u64::from);
+        self.fingerprint ^ id.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
     pub fn frames(&self) -> Vec<u64> {
         self.hops.iter().map(|h| h.seen.frame).collect()
     }
@@ -329,6 +335,11 @@ pub struct JourneyBuilder {
 impl JourneyBuilder {
     pub fn new() -> JourneyBuilder {
         JourneyBuilder::default()
+    }
+
+    /// Numbers journeys from `first` (a file's id base when several captures are analysed).
+    pub fn start_ids_at(&mut self, first: u64) {
+        self.next_id = first;
     }
 
     /// Adds one observation; journeys that can no longer grow are passed to `on_journey`.

@@ -125,7 +125,7 @@ impl ConnectionRefused {
                 what: Message::new("connection-refused-ev-icmp")
                     .with("from", error.from)
                     .part("reason", reason(error.reason))
-                    .with("frame", error.frames[0])
+                    .frame("frame", error.frames[0])
                     .with("seconds", format!("{after:.3}")),
             });
             summary = Message::new("connection-refused-summary-icmp")
@@ -170,7 +170,7 @@ impl ConnectionRefused {
                     frames: reset.frames.clone(),
                     what: Message::new("connection-refused-ev-forged")
                         .with("backend", backend)
-                        .with("frame", reset.frames[0]),
+                        .frame("frame", reset.frames[0]),
                 });
                 summary = Message::new("connection-refused-summary-forged")
                     .with("client", connection.client)
@@ -182,7 +182,7 @@ impl ConnectionRefused {
                     frames: reset.frames.clone(),
                     what: Message::new("connection-refused-ev-reset")
                         .with("backend", backend)
-                        .with("frame", reset.frames[0]),
+                        .frame("frame", reset.frames[0]),
                 });
                 summary = Message::new("connection-refused-summary-reset")
                     .with("client", connection.client)

@@ -193,7 +193,7 @@ impl DnsConntrackRace {
                     what: Message::new("dns-conntrack-race-ev-answer-lost")
                         .with("query", label(victim))
                         .part("arrived", arrived.clone())
-                        .with("frame", answer.last_frame)
+                        .frame("frame", answer.last_frame)
                         .part("expected", expected.clone()),
                 });
                 (
@@ -297,7 +297,7 @@ impl DnsConntrackRace {
             Evidence {
                 frames: answer.frames.clone(),
                 what: Message::new("dns-conntrack-race-ev-answered-here")
-                    .with("frame", answer.last_frame),
+                    .frame("frame", answer.last_frame),
             },
             Evidence {
                 frames: vec![retry.frame],

@@ -133,10 +133,10 @@ impl LbHairpinClientIp {
             Evidence {
                 frames: vec![left, returned_leg.frames[0]],
                 what: Message::new("lb-hairpin-client-ip-ev-returned")
-                    .with("left", left)
+                    .frame("left", left)
                     .with("from", returned_leg.from)
                     .with("to", returned_leg.to)
-                    .with("back", returned_leg.frames[0]),
+                    .frame("back", returned_leg.frames[0]),
             },
         ];
         for backend in &connection.legs[returned + 1..] {
@@ -199,13 +199,13 @@ impl LbHairpinClientIp {
                 what: Message::new("lb-hairpin-client-ip-ev-syn-frame")
                     .with("client", connection.client)
                     .with("lb", connection.server)
-                    .with("frame", first_syn.frame),
+                    .frame("frame", first_syn.frame),
             },
             Evidence {
                 frames: reply.frames.clone(),
                 what: Message::new("lb-hairpin-client-ip-ev-syn-ack-matched")
                     .with("from", reply.from)
-                    .with("frame", reply.last_frame),
+                    .frame("frame", reply.last_frame),
             },
         ];
         evidence.push(super::client_reset_evidence(reset));

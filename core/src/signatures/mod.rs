@@ -181,6 +181,11 @@ impl Serialize for Step {
 /// explains it, they stay silent.
 const GENERIC: &[&str] = &["syn-unanswered"];
 
+/// Whether `signature` says less than another would about the same connection.
+pub fn is_generic(signature: &str) -> bool {
+    GENERIC.contains(&signature)
+}
+
 /// Runs every signature over the analysis.
 pub fn diagnose(analysis: &Analysis) -> Vec<Finding> {
     let mut findings: Vec<Finding> = SIGNATURES.iter().flat_map(|s| s.detect(analysis)).collect();
@@ -265,7 +270,7 @@ pub(crate) fn client_reset_evidence(reset: &crate::connection::Reset) -> Evidenc
         what: Message::new("evidence-client-reset")
             .with("from", reset.from)
             .with("to", reset.to)
-            .with("frame", reset.frames[0]),
+            .frame("frame", reset.frames[0]),
     }
 }
 

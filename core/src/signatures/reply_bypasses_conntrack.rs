@@ -147,14 +147,14 @@ impl ReplyBypassesConntrack {
             what: Message::new("reply-bypasses-conntrack-ev-syn-ack")
                 .with("backend", backend)
                 .with("service", connection.server)
-                .with("frame", reply.last_frame),
+                .frame("frame", reply.last_frame),
         });
         if let Some(hop) = bridge_copy {
             evidence.push(Evidence {
                 frames: vec![hop.frame],
                 what: Message::new("reply-bypasses-conntrack-ev-bridged")
                     .with("interface", &hop.interface_name)
-                    .with("frame", hop.frame),
+                    .frame("frame", hop.frame),
             });
         }
         evidence.push(reset_evidence(reset));
@@ -193,7 +193,7 @@ impl ReplyBypassesConntrack {
                 what: Message::new("reply-bypasses-conntrack-ev-syn-ack-matched")
                     .with("backend", backend)
                     .with("service", connection.server)
-                    .with("frame", reply.last_frame),
+                    .frame("frame", reply.last_frame),
             },
         ];
         evidence.push(reset_evidence(reset));
@@ -241,7 +241,7 @@ fn syn_evidence(connection: &Connection) -> Evidence {
         what: Message::new("reply-bypasses-conntrack-ev-syn")
             .with("client", connection.client)
             .with("service", connection.server)
-            .with("frame", first_syn.frame),
+            .frame("frame", first_syn.frame),
     }
 }
 

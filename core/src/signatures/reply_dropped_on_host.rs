@@ -294,11 +294,11 @@ impl ReplyDroppedOnHost {
                         .with("client", c.client)
                         .with("server", c.server)
                         .with("interface", interface)
-                        .with("frame", case.reply_frames[0]),
+                        .frame("frame", case.reply_frames[0]),
                     None => Message::new("reply-dropped-on-host-ev-ack-sent")
                         .with("client", c.client)
                         .with("server", c.server)
-                        .with("frame", case.reply_frames[0]),
+                        .frame("frame", case.reply_frames[0]),
                 },
             });
             evidence.push(Evidence {

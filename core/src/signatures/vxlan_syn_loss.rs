@@ -268,7 +268,7 @@ impl VxlanSynLoss {
                     "vxlan-syn-loss-ev-checksum-wrong"
                 })
                 .count("count", wrong.len())
-                .with("frame", frame)
+                .frame("frame", frame)
                 .with("stored", format!("0x{stored:04x}"))
                 .with("computed", format!("0x{computed:04x}")),
             });

@@ -249,15 +249,15 @@ pub fn leg_via(analysis: &Analysis, previous: &Leg, leg: &Leg) -> Option<String>
     let place = match via {
         LegVia::OutsideNode { left, back } => Message::new("leg-outside-node")
             .with("interface", analysis.interface_name(left.interface))
-            .with("left", left.frame)
-            .with("back", back.frame),
+            .frame("left", left.frame)
+            .frame("back", back.frame),
         LegVia::OnNode { before, after } => Message::new("leg-on-node")
-            .with("before", before.frame)
+            .frame("before", before.frame)
             .with(
                 "before_interface",
                 analysis.interface_name(before.interface),
             )
-            .with("after", after.frame)
+            .frame("after", after.frame)
             .with("after_interface", analysis.interface_name(after.interface)),
     };
     Some(format!("{} {place}", what.join(", ")))
@@ -329,6 +329,44 @@ pub fn vantage_text(report: &VantageReport) -> String {
     format!("{} — {}", vantage_name(report.vantage), report.why)
 }
 
+/// One of several captures: its name, size, vantage point and how its clock was lined up.
+pub fn capture_file_text(index: usize, file: &crate::combine::CaptureFile) -> String {
+    use crate::combine::ClockSource;
+    let clock = match &file.clock {
+        ClockSource::Reference => Message::new("clock-reference"),
+        ClockSource::Matched {
+            with,
+            packets,
+            spread_ms,
+            drift_ppm,
+        } => Message::new(match drift_ppm {
+            Some(_) => "clock-matched-drift",
+            None => "clock-matched",
+        })
+        .with("offset", format!("{:+.6}", file.clock_offset))
+        .with("with", format!("#{}", with + 1))
+        .count("packets", *packets)
+        .with("spread", format!("{spread_ms:.3}"))
+        .with("drift", format!("{:.1}", drift_ppm.unwrap_or(0.0))),
+        ClockSource::Given => {
+            Message::new("clock-given").with("offset", format!("{:+.6}", file.clock_offset))
+        }
+        ClockSource::Unmatched => Message::new("clock-unmatched"),
+    };
+    let seen = file
+        .vantage
+        .as_ref()
+        .map(|v| vantage_name(v.vantage))
+        .unwrap_or_else(|| tr("vantage-unknown"));
+    Message::new("capture-file")
+        .with("index", index + 1)
+        .with("name", &file.name)
+        .count("frames", file.frames)
+        .with("seen", seen)
+        .part("clock", clock)
+        .to_string()
+}
+
 /// What putting the capture in time order took, when it took anything.
 pub fn order_text(capture: &CaptureSummary) -> Option<String> {
     match (capture.reordered, capture.late_total) {
@@ -361,11 +399,7 @@ pub fn order_text(capture: &CaptureSummary) -> Option<String> {
 
 /// `1,2,3`
 pub fn frame_list(frames: &[u64]) -> String {
-    frames
-        .iter()
-        .map(|f| f.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
+    crate::files::frame_list(frames)
 }
 
 /// `1.0 s`, `350 ms`, `12 µs`.

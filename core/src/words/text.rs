@@ -63,6 +63,9 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
     if let Some(order) = super::order_text(capture) {
         writeln!(out, "  {order}")?;
     }
+    for (index, file) in capture.files.iter().enumerate() {
+        writeln!(out, "  {}", super::capture_file_text(index, file))?;
+    }
 
     if report.findings.is_empty() {
         writeln!(out, "\n{}", tr("no-findings"))?;
@@ -87,7 +90,7 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
                     "      {} {} ({})",
                     tr("label-where"),
                     finding.point_of_failure,
-                    Message::new("cli-frame").with("frame", frame)
+                    Message::new("cli-frame").frame("frame", frame)
                 )?,
                 None => writeln!(
                     out,
@@ -147,7 +150,13 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
     )?;
     for c in &analysis.connections {
         let outcome = connection_outcome(c);
-        writeln!(out, "  #{} {} → {}: {outcome}", c.id, c.client, c.server)?;
+        writeln!(
+            out,
+            "  #{} {} → {}: {outcome}",
+            crate::files::frame_label(c.id),
+            c.client,
+            c.server
+        )?;
         if c.attempts.len() > 1 {
             let gaps: Vec<String> = c.retry_gaps().iter().map(|g| format!("{g:.1}")).collect();
             writeln!(
@@ -178,7 +187,7 @@ fn write_report(out: &mut String, path: &str, report: &Report) -> fmt::Result {
                 Fate::EndedEarly { .. } => Message::new("cli-syn-ack-lost")
                     .with("from", reply.from)
                     .with("to", reply.to)
-                    .with("last", reply.last_frame)
+                    .frame("last", reply.last_frame)
                     .with("frames", frames(&reply.frames)),
                 _ => Message::new("cli-syn-ack-reached")
                     .with("from", reply.from)

@@ -1,0 +1,784 @@
+//! Several captures as one: the reports of captures taken at once in different places (both
+//! nodes, a node and a pod inside it, the load balancer) put together. Each capture is first
+//! analysed on its own, with its own host and vantage point, its ids those of its file
+//! ([`crate::files`]); then:
+//!
+//! 1. clocks are aligned on the packets seen in two captures (the same IP identification, TCP
+//!    sequence and payload, whatever NAT or a tunnel did to the addresses), or set by the user;
+//! 2. those packets' journeys become one journey across the captures, its hops in time order
+//!    and its fate where it was seen last;
+//! 3. connections and DNS queries seen in several captures become one, with every capture's
+//!    replies and resets;
+//! 4. findings about the same connection from several captures become one: the most telling
+//!    one (a node's view over a pod's, the place furthest along the path), with the others'
+//!    evidence added under their file's name.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Analysis, JourneyReport, Vantage, VantageReport};
+use crate::capture::{CaptureError, Format, Timestamp};
+use crate::connection::{Connection, DnsQuery};
+use crate::files::{self, file_of, label_of};
+use crate::i18n::Message;
+use crate::report::{Report, SCHEMA_VERSION};
+use crate::signatures::{Evidence, Finding};
+use crate::summary::CaptureSummary;
+
+/// Two sightings of one packet in two captures further apart than this (after alignment) are
+/// different packets.
+const SAME_PACKET_NANOS: i128 = 500_000_000;
+/// Matches needed before a drift is estimated, and the span they must cover: clocks kept by
+/// NTP drift by a few ppm at most, which shows only over minutes.
+const DRIFT_MATCHES: usize = 20;
+const DRIFT_SPAN_SECONDS: f64 = 60.0;
+/// A drift is believed when it moves the clocks apart by this many times the matches' spread.
+const DRIFT_OVER_SPREAD: f64 = 5.0;
+
+/// One capture among several.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CaptureFile {
+    pub name: String,
+    pub format: Option<Format>,
+    pub frames: u64,
+    pub packets: u64,
+    pub vantage: Option<VantageReport>,
+    pub error: Option<CaptureError>,
+    /// Seconds added to this capture's clock to line it up with the first capture's.
+    pub clock_offset: f64,
+    /// How the offset was found.
+    pub clock: ClockSource,
+}
+
+/// Where a capture's clock offset comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ClockSource {
+    /// The first capture: the others are lined up with it.
+    Reference,
+    /// Packets seen both here and in `with` (a capture already lined up).
+    Matched {
+        with: u32,
+        /// Packets seen in both.
+        packets: usize,
+        /// How far the matches' differences spread around the offset (median absolute
+        /// deviation), in milliseconds.
+        spread_ms: f64,
+        /// Clock drift against `with`, in parts per million, when enough matches span enough
+        /// time to tell; it is corrected.
+        drift_ppm: Option<f64>,
+    },
+    /// The user gave it.
+    Given,
+    /// No packet is in this capture and an aligned one: left as recorded.
+    Unmatched,
+}
+
+/// The reports of several captures as one. `given` sets a capture's clock offset in seconds
+/// (by index) instead of estimating it. One report comes back unchanged.
+pub fn combine(mut captures: Vec<(String, Report)>, given: &HashMap<usize, f64>) -> Report {
+    if captures.len() == 1 {
+        let (_, report) = captures.pop().expect("one capture");
+        return report;
+    }
+    let labels: Vec<String> = captures.iter().map(|(name, _)| label_of(name)).collect();
+    let (mut reports, names): (Vec<Report>, Vec<String>) = captures
+        .into_iter()
+        .map(|(name, report)| (report, name))
+        .unzip();
+
+    // 1. Clocks.
+    let clocks = align_clocks(&reports, given);
+    for (report, clock) in reports.iter_mut().zip(&clocks) {
+        if let Some(shift) = clock.shift {
+            shift_times(&mut report.analysis, &shift);
+        }
+    }
+    let files: Vec<CaptureFile> = reports
+        .iter()
+        .zip(&names)
+        .zip(&clocks)
+        .map(|((report, name), clock)| {
+            let capture = &report.analysis.capture;
+            CaptureFile {
+                name: name.clone(),
+                format: capture.format,
+                frames: capture.frames,
+                packets: capture.packets,
+                vantage: capture.vantage.clone(),
+                error: capture.error.clone(),
+                clock_offset: clock.shift.map_or(0.0, |s| s.offset),
+                clock: clock.source.clone(),
+            }
+        })
+        .collect();
+
+    // 2. Journeys across captures.
+    let mut journeys: Vec<JourneyReport> = Vec::new();
+    for report in &mut reports {
+        qualify_interfaces(&mut report.analysis, &labels);
+        journeys.append(&mut report.analysis.journeys);
+    }
+    let (journeys, same_journey) = join_journeys(journeys);
+
+    // 3. Connections and DNS queries.
+    let mut connections: Vec<Connection> = Vec::new();
+    let mut queries: Vec<DnsQuery> = Vec::new();
+    let mut udp = Vec::new();
+    let mut interfaces = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut journeys_total = 0;
+    let mut capture = CaptureSummary::default();
+    for report in reports {
+        let analysis = report.analysis;
+        connections.extend(analysis.connections);
+        queries.extend(analysis.dns);
+        udp.extend(analysis.udp);
+        interfaces.extend(analysis.interfaces);
+        journeys_total += analysis.journeys_total;
+        add_summary(&mut capture, analysis.capture);
+        findings.extend(report.findings);
+    }
+    for connection in &mut connections {
+        renumber_connection(connection, &same_journey);
+    }
+    for query in &mut queries {
+        for attempt in &mut query.attempts {
+            attempt.journey = same(&same_journey, attempt.journey);
+        }
+        for answer in &mut query.answers {
+            answer.journey = same(&same_journey, answer.journey);
+        }
+    }
+    let (connections, same_connection) = join_connections(connections);
+    let queries = join_queries(queries);
+    capture.files = files;
+
+    // 4. Findings.
+    for finding in &mut findings {
+        finding.connection = finding.connection.map(|c| same(&same_connection, c));
+        for journey in &mut finding.journeys {
+            *journey = same(&same_journey, *journey);
+        }
+    }
+    let seen_at: HashMap<u64, Timestamp> = journeys
+        .iter()
+        .flat_map(|j| j.hops.iter().map(|h| (h.frame, h.time)))
+        .collect();
+    let findings = join_findings(findings, &capture.files, &labels, &seen_at);
+
+    Report {
+        schema_version: SCHEMA_VERSION,
+        analysis: Analysis {
+            capture,
+            interfaces,
+            connections,
+            dns: queries,
+            udp,
+            journeys,
+            journeys_total,
+        },
+        findings,
+    }
+}
+
+/// A capture's clock correction: `offset` seconds, and `drift` seconds per second since
+/// `since`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Shift {
+    offset: f64,
+    drift: f64,
+    since: Timestamp,
+}
+
+impl Shift {
+    fn nanos_at(&self, time: Timestamp) -> i128 {
+        let elapsed = time.nanos_since(self.since) as f64 / 1e9;
+        ((self.offset + self.drift * elapsed) * 1e9) as i128
+    }
+}
+
+struct Clock {
+    shift: Option<Shift>,
+    source: ClockSource,
+}
+
+/// When and how a capture saw a packet it kept.
+#[derive(Clone, Copy)]
+struct Seen {
+    first: Timestamp,
+    last: Timestamp,
+    /// Its first sighting here was it coming in (recorded or inferred).
+    entered: bool,
+    /// Its last sighting here was it going out.
+    left: bool,
+}
+
+/// The packets a capture saw once, by identity.
+fn sightings(report: &Report) -> HashMap<u64, Seen> {
+    use crate::journey::Direction;
+    let mut seen: HashMap<u64, Option<Seen>> = HashMap::new();
+    for journey in &report.analysis.journeys {
+        let (Some(first), Some(last)) = (journey.hops.first(), journey.hops.last()) else {
+            continue;
+        };
+        // A packet this capture saw twice (retransmitted copies share nothing else) is no
+        // landmark.
+        seen.entry(journey.identity)
+            .and_modify(|e| *e = None)
+            .or_insert(Some(Seen {
+                first: first.time,
+                last: last.time,
+                entered: first.direction == Direction::In,
+                left: last.direction == Direction::Out,
+            }));
+    }
+    seen.into_iter()
+        .filter_map(|(identity, seen)| seen.map(|s| (identity, s)))
+        .collect()
+}
+
+/// Which way a packet seen in two captures went.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Way {
+    /// Out of the aligned capture's host, into the other's.
+    Forward,
+    Backward,
+    Unknown,
+}
+
+/// Lines every capture up with the first, through captures already lined up.
+fn align_clocks(reports: &[Report], given: &HashMap<usize, f64>) -> Vec<Clock> {
+    let seen: Vec<_> = reports.iter().map(sightings).collect();
+    let mut clocks: Vec<Option<Clock>> = (0..reports.len()).map(|_| None).collect();
+    clocks[0] = Some(Clock {
+        shift: None,
+        source: ClockSource::Reference,
+    });
+    for (&index, &offset) in given {
+        if index < reports.len() {
+            let since = first_time(&reports[index]);
+            clocks[index] = Some(Clock {
+                shift: since.map(|since| Shift {
+                    offset,
+                    drift: 0.0,
+                    since,
+                }),
+                source: ClockSource::Given,
+            });
+        }
+    }
+    // Each round lines up every capture that shares packets with one already lined up.
+    loop {
+        let mut progress = false;
+        for index in 0..reports.len() {
+            if clocks[index].is_some() {
+                continue;
+            }
+            let best = (0..reports.len())
+                .filter_map(|with| {
+                    let clock = clocks[with].as_ref()?;
+                    let pairs = matched_pairs(&seen[with], &seen[index], clock.shift);
+                    (!pairs.is_empty()).then_some((with, pairs))
+                })
+                .max_by_key(|(_, pairs)| pairs.len());
+            if let Some((with, pairs)) = best {
+                clocks[index] = Some(estimate(with as u32, &pairs));
+                progress = true;
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    clocks
+        .into_iter()
+        .map(|clock| {
+            clock.unwrap_or(Clock {
+                shift: None,
+                source: ClockSource::Unmatched,
+            })
+        })
+        .collect()
+}
+
+fn first_time(report: &Report) -> Option<Timestamp> {
+    report
+        .analysis
+        .journeys
+        .iter()
+        .filter_map(|j| j.hops.first().map(|h| h.time))
+        .min()
+}
+
+/// For each packet seen in both: (its time in the aligned capture, corrected; the other
+/// capture's time minus that, in seconds; which way it went). A packet that left one host and
+/// entered the other is timed from where it left to where it arrived, so that the transit
+/// time cancels out between the two ways (as NTP does).
+fn matched_pairs(
+    aligned: &HashMap<u64, Seen>,
+    other: &HashMap<u64, Seen>,
+    shift: Option<Shift>,
+) -> Vec<(Timestamp, f64, Way)> {
+    let correct = |time: Timestamp| match shift {
+        Some(shift) => time.plus_nanos(shift.nanos_at(time)),
+        None => time,
+    };
+    let mut pairs: Vec<(Timestamp, f64, Way)> = aligned
+        .iter()
+        .filter_map(|(identity, mine)| {
+            let theirs = other.get(identity)?;
+            let (at, their_time, way) = if mine.left && theirs.entered {
+                (correct(mine.last), theirs.first, Way::Forward)
+            } else if theirs.left && mine.entered {
+                (correct(mine.first), theirs.last, Way::Backward)
+            } else {
+                (correct(mine.first), theirs.first, Way::Unknown)
+            };
+            Some((at, their_time.nanos_since(at) as f64 / 1e9, way))
+        })
+        .collect();
+    pairs.sort_by_key(|p| p.0);
+    pairs
+}
+
+/// The offset (and drift, when the matches say) that lines a capture up with `with`.
+fn estimate(with: u32, pairs: &[(Timestamp, f64, Way)]) -> Clock {
+    let of_way =
+        |way: Way| -> Vec<f64> { pairs.iter().filter(|p| p.2 == way).map(|p| p.1).collect() };
+    let (mut forward, mut backward) = (of_way(Way::Forward), of_way(Way::Backward));
+    // Both ways: the transit times cancel out. One way only: the transit stays in (it is
+    // microseconds on one machine, and below a millisecond in most clusters).
+    let (median, class_median) = if !forward.is_empty() && !backward.is_empty() {
+        let (f, b) = (median_of(&mut forward), median_of(&mut backward));
+        ((f + b) / 2.0, Some((f, b)))
+    } else {
+        let mut all: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+        (median_of(&mut all), None)
+    };
+    // Each difference with its way's transit taken out.
+    let adjusted = |p: &(Timestamp, f64, Way)| match (class_median, p.2) {
+        (Some((f, _)), Way::Forward) => p.1 - f + median,
+        (Some((_, b)), Way::Backward) => p.1 - b + median,
+        _ => p.1,
+    };
+    let pairs: Vec<(Timestamp, f64)> = pairs.iter().map(|p| (p.0, adjusted(p))).collect();
+    let mut deviations: Vec<f64> = pairs.iter().map(|p| (p.1 - median).abs()).collect();
+    let spread = median_of(&mut deviations);
+    let since = pairs[0].0;
+    let span = pairs[pairs.len() - 1].0.nanos_since(since) as f64 / 1e9;
+    // A straight line through the differences (least squares) when there are enough, spread
+    // over enough time, and it changes the picture by more than the spread.
+    let drift = (pairs.len() >= DRIFT_MATCHES && span >= DRIFT_SPAN_SECONDS)
+        .then(|| {
+            let xs: Vec<f64> = pairs
+                .iter()
+                .map(|p| p.0.nanos_since(since) as f64 / 1e9)
+                .collect();
+            let mean_x = xs.iter().sum::<f64>() / xs.len() as f64;
+            let mean_y = pairs.iter().map(|p| p.1).sum::<f64>() / pairs.len() as f64;
+            let covariance: f64 = xs
+                .iter()
+                .zip(&pairs)
+                .map(|(x, p)| (x - mean_x) * (p.1 - mean_y))
+                .sum();
+            let variance: f64 = xs.iter().map(|x| (x - mean_x).powi(2)).sum();
+            (variance > 0.0).then(|| {
+                (
+                    covariance / variance,
+                    mean_y - covariance / variance * mean_x,
+                )
+            })
+        })
+        .flatten()
+        .filter(|(slope, _)| (slope * span).abs() > DRIFT_OVER_SPREAD * spread.max(1e-4));
+    let (offset, drift_per_second) = match drift {
+        Some((slope, intercept)) => (-intercept, -slope),
+        None => (-median, 0.0),
+    };
+    // The other capture's times minus the aligned ones is how far its clock is ahead: take
+    // that much off. Times are then shifted with the other capture's own clock as the base.
+    let since_other = since.plus_nanos((-offset * 1e9) as i128);
+    Clock {
+        shift: Some(Shift {
+            offset,
+            drift: drift_per_second,
+            since: since_other,
+        }),
+        source: ClockSource::Matched {
+            with,
+            packets: pairs.len(),
+            spread_ms: spread * 1e3,
+            drift_ppm: drift.map(|(slope, _)| slope * 1e6),
+        },
+    }
+}
+
+fn median_of(values: &mut [f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(|a, b| a.total_cmp(b));
+    values[values.len() / 2]
+}
+
+/// Moves every time in the analysis by the capture's clock correction.
+fn shift_times(analysis: &mut Analysis, shift: &Shift) {
+    let move_time = |time: &mut Timestamp| *time = time.plus_nanos(shift.nanos_at(*time));
+    for journey in &mut analysis.journeys {
+        for hop in &mut journey.hops {
+            move_time(&mut hop.time);
+        }
+    }
+    for connection in &mut analysis.connections {
+        for attempt in &mut connection.attempts {
+            move_time(&mut attempt.time);
+        }
+        for error in &mut connection.icmp_errors {
+            move_time(&mut error.time);
+        }
+    }
+    for query in &mut analysis.dns {
+        for attempt in &mut query.attempts {
+            move_time(&mut attempt.time);
+        }
+        for answer in &mut query.answers {
+            move_time(&mut answer.time);
+        }
+    }
+}
+
+/// Interface names say their capture: `node2.pcap:eth0`.
+fn qualify_interfaces(analysis: &mut Analysis, labels: &[String]) {
+    let label = |key| {
+        labels
+            .get(files::file_of_interface(key) as usize)
+            .cloned()
+            .unwrap_or_default()
+    };
+    for interface in &mut analysis.interfaces {
+        interface.name = format!("{}:{}", label(interface.key), interface.name);
+    }
+    for journey in &mut analysis.journeys {
+        for hop in &mut journey.hops {
+            hop.interface_name = format!("{}:{}", label(hop.interface), hop.interface_name);
+        }
+    }
+}
+
+fn same(map: &HashMap<u64, u64>, id: u64) -> u64 {
+    map.get(&id).copied().unwrap_or(id)
+}
+
+/// One journey per packet: the sightings of a packet in several captures (the same identity,
+/// within half a second once aligned) joined, in time order. Returns the journeys and, for
+/// each journey merged into another, the one it became.
+fn join_journeys(mut journeys: Vec<JourneyReport>) -> (Vec<JourneyReport>, HashMap<u64, u64>) {
+    journeys.sort_by_key(|j| (j.hops.first().map(|h| h.time), j.id));
+    let mut by_identity: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut into: HashMap<u64, u64> = HashMap::new();
+    let mut kept: Vec<JourneyReport> = Vec::with_capacity(journeys.len());
+    for journey in journeys {
+        let start = journey.hops.first().map(|h| h.time);
+        let file = file_of(journey.id);
+        // The same packet in another capture, seen close enough in time.
+        let found = by_identity.get(&journey.identity).and_then(|candidates| {
+            candidates.iter().copied().find(|&at| {
+                let other: &JourneyReport = &kept[at];
+                !other.hops.iter().any(|h| h.file == file)
+                    && match (other.hops.last().map(|h| h.time), start) {
+                        (Some(end), Some(start)) => {
+                            start.nanos_since(end).abs() < SAME_PACKET_NANOS
+                        }
+                        _ => false,
+                    }
+            })
+        });
+        match found {
+            Some(at) => {
+                let target = &mut kept[at];
+                into.insert(journey.id, target.id);
+                let ended_later =
+                    journey.hops.last().map(|h| h.time) >= target.hops.last().map(|h| h.time);
+                target.hops.extend(journey.hops);
+                target.hops.sort_by_key(|h| h.time);
+                target.frames = target.hops.iter().map(|h| h.frame).collect();
+                target.bad_checksum |= journey.bad_checksum;
+                // Its fate is where it was seen last.
+                if ended_later {
+                    target.fate = journey.fate;
+                }
+            }
+            None => {
+                by_identity
+                    .entry(journey.identity)
+                    .or_default()
+                    .push(kept.len());
+                kept.push(journey);
+            }
+        }
+    }
+    kept.sort_by_key(|j| j.id);
+    (kept, into)
+}
+
+fn renumber_connection(connection: &mut Connection, same_journey: &HashMap<u64, u64>) {
+    for attempt in &mut connection.attempts {
+        attempt.journey = same(same_journey, attempt.journey);
+    }
+    for reply in &mut connection.syn_acks {
+        reply.journey = same(same_journey, reply.journey);
+    }
+    for reset in &mut connection.resets {
+        reset.journey = same(same_journey, reset.journey);
+    }
+    for error in &mut connection.icmp_errors {
+        error.journey = same(same_journey, error.journey);
+    }
+    for retransmission in &mut connection.retransmissions {
+        for journey in &mut retransmission.journeys {
+            *journey = same(same_journey, *journey);
+        }
+    }
+}
+
+/// One connection per connection: those that share a SYN's journey joined into the one seen
+/// nearest the client (its first SYN seen first). Returns them and what each merged one
+/// became.
+fn join_connections(mut connections: Vec<Connection>) -> (Vec<Connection>, HashMap<u64, u64>) {
+    connections.sort_by_key(|c| (c.attempts.first().map(|a| a.time), c.id));
+    let mut by_syn: HashMap<u64, usize> = HashMap::new();
+    let mut into: HashMap<u64, u64> = HashMap::new();
+    let mut kept: Vec<Connection> = Vec::with_capacity(connections.len());
+    for connection in connections {
+        let found = connection
+            .attempts
+            .iter()
+            .find_map(|a| by_syn.get(&a.journey).copied());
+        match found {
+            Some(at) => {
+                let target = &mut kept[at];
+                into.insert(connection.id, target.id);
+                for attempt in connection.attempts {
+                    if !target.attempts.iter().any(|a| a.journey == attempt.journey) {
+                        by_syn.insert(attempt.journey, at);
+                        target.attempts.push(attempt);
+                    }
+                }
+                target.attempts.sort_by_key(|a| a.time);
+                for reply in connection.syn_acks {
+                    if !target.syn_acks.iter().any(|r| r.journey == reply.journey) {
+                        target.syn_acks.push(reply);
+                    }
+                }
+                for reset in connection.resets {
+                    if !target.resets.iter().any(|r| r.journey == reset.journey) {
+                        target.resets.push(reset);
+                    }
+                }
+                for error in connection.icmp_errors {
+                    if !target
+                        .icmp_errors
+                        .iter()
+                        .any(|e| e.journey == error.journey)
+                    {
+                        target.icmp_errors.push(error);
+                    }
+                }
+                for leg in connection.legs {
+                    if !target
+                        .legs
+                        .iter()
+                        .any(|l| l.from == leg.from && l.to == leg.to)
+                    {
+                        target.legs.push(leg);
+                    }
+                }
+            }
+            None => {
+                for attempt in &connection.attempts {
+                    by_syn.insert(attempt.journey, kept.len());
+                }
+                kept.push(connection);
+            }
+        }
+    }
+    kept.sort_by_key(|c| c.id);
+    (kept, into)
+}
+
+/// One DNS query per query: those that share a transmission's journey joined.
+fn join_queries(queries: Vec<DnsQuery>) -> Vec<DnsQuery> {
+    let mut by_attempt: HashMap<u64, usize> = HashMap::new();
+    let mut kept: Vec<DnsQuery> = Vec::with_capacity(queries.len());
+    for query in queries {
+        match query
+            .attempts
+            .iter()
+            .find_map(|a| by_attempt.get(&a.journey).copied())
+        {
+            Some(at) => {
+                let target = &mut kept[at];
+                for answer in query.answers {
+                    if !target.answers.iter().any(|a| a.journey == answer.journey) {
+                        target.answers.push(answer);
+                    }
+                }
+            }
+            None => {
+                for attempt in &query.attempts {
+                    by_attempt.insert(attempt.journey, kept.len());
+                }
+                kept.push(query);
+            }
+        }
+    }
+    kept
+}
+
+/// How much a capture's vantage point can tell: a node's view says where on the node, a
+/// link's or a pod's only what went in and out.
+fn vantage_rank(vantage: Option<&VantageReport>) -> u8 {
+    match vantage.map(|v| v.vantage) {
+        Some(Vantage::NodeAllInterfaces { .. }) | Some(Vantage::NodePerInterface { .. }) => 3,
+        Some(Vantage::NodeUplink { .. }) | Some(Vantage::InPath) => 2,
+        Some(Vantage::Endpoint { .. }) => 1,
+        _ => 0,
+    }
+}
+
+/// Findings about the same connection (or the same packets) from several captures become one:
+/// the most specific signature, then the most telling vantage point, then the place furthest
+/// along the path; the others' evidence is added under their capture's name.
+fn join_findings(
+    findings: Vec<Finding>,
+    files: &[CaptureFile],
+    labels: &[String],
+    seen_at: &HashMap<u64, Timestamp>,
+) -> Vec<Finding> {
+    // Findings about the same connection, or about any of the same packets, are one group.
+    let mut groups: Vec<Vec<Finding>> = Vec::new();
+    let mut group_of_connection: HashMap<u64, usize> = HashMap::new();
+    let mut group_of_journey: HashMap<u64, usize> = HashMap::new();
+    for finding in findings {
+        let found = finding
+            .connection
+            .and_then(|c| group_of_connection.get(&c).copied())
+            .or_else(|| {
+                finding
+                    .journeys
+                    .iter()
+                    .find_map(|j| group_of_journey.get(j).copied())
+            });
+        let at = found.unwrap_or_else(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(connection) = finding.connection {
+            group_of_connection.insert(connection, at);
+        }
+        for &journey in &finding.journeys {
+            group_of_journey.insert(journey, at);
+        }
+        groups[at].push(finding);
+    }
+    let generic = crate::signatures::is_generic;
+    let file_of_finding = |f: &Finding| {
+        f.failure_frame
+            .or(f.frames.first().copied())
+            .map_or(0, file_of)
+    };
+    let mut joined: Vec<Finding> = Vec::new();
+    for mut group in groups {
+        group.sort_by(|a, b| {
+            let rank = |f: &Finding| {
+                (
+                    !generic(f.signature),
+                    f.severity,
+                    vantage_rank(
+                        files
+                            .get(file_of_finding(f) as usize)
+                            .and_then(|c| c.vantage.as_ref()),
+                    ),
+                    // Where the failing packet was seen last along its way.
+                    f.failure_frame
+                        .and_then(|frame| seen_at.get(&frame).copied()),
+                )
+            };
+            rank(b).cmp(&rank(a))
+        });
+        let mut group = group.into_iter();
+        let Some(mut primary) = group.next() else {
+            continue;
+        };
+        let primary_file = file_of_finding(&primary);
+        let label = |file: u32| labels.get(file as usize).cloned().unwrap_or_default();
+        primary.point_of_failure = Message::new("in-capture")
+            .with("capture", label(primary_file))
+            .part("what", primary.point_of_failure);
+        for other in group {
+            let file = file_of_finding(&other);
+            if file == primary_file {
+                // The same capture's own, less specific finding: the primary says it.
+                continue;
+            }
+            for evidence in other.evidence {
+                // What the primary already says, from its own capture, is not repeated.
+                if primary
+                    .evidence
+                    .iter()
+                    .any(|e| e.what.id == evidence.what.id)
+                {
+                    continue;
+                }
+                primary.frames.extend(evidence.frames.iter().copied());
+                primary.evidence.push(Evidence {
+                    frames: evidence.frames,
+                    what: Message::new("in-capture")
+                        .with("capture", label(file))
+                        .part("what", evidence.what),
+                });
+            }
+            primary.journeys.extend(other.journeys);
+            // A capture of the place the other one asked for answers its question.
+            if primary.next_capture.is_some()
+                && vantage_rank(files.get(file as usize).and_then(|c| c.vantage.as_ref())) >= 2
+            {
+                primary.next_capture = None;
+            }
+        }
+        primary.frames.sort_unstable();
+        primary.frames.dedup();
+        primary.journeys.sort_unstable();
+        primary.journeys.dedup();
+        joined.push(primary);
+    }
+    joined.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.frames.first().cmp(&b.frames.first()))
+    });
+    joined
+}
+
+/// Adds a capture's summary into the combined one.
+fn add_summary(total: &mut CaptureSummary, capture: CaptureSummary) {
+    total.format = total.format.or(capture.format);
+    total.bytes += capture.bytes;
+    total.frames += capture.frames;
+    total.packets += capture.packets;
+    for (link, packets) in capture.link_types {
+        *total.link_types.entry(link).or_default() += packets;
+    }
+    total.interfaces.extend(capture.interfaces);
+    total.bad_checksums += capture.bad_checksums;
+    total.offloaded_checksums += capture.offloaded_checksums;
+    total.error = total.error.take().or(capture.error);
+    total.warnings.extend(capture.warnings);
+    total.decode_stops.extend(capture.decode_stops);
+    total.decode_stops_total += capture.decode_stops_total;
+    total.reordered += capture.reordered;
+    total.late_frames.extend(capture.late_frames);
+    total.late_total += capture.late_total;
+}

@@ -10,6 +10,7 @@ use dropscope_core::capture::Timestamp;
 use dropscope_core::connection::{Connection, Outcome, Side};
 use dropscope_core::i18n::Lang;
 use dropscope_core::journey::{Direction, Endpoint, InterfaceKey};
+use dropscope_core::names::NameBook;
 use dropscope_core::packets::PacketDescription;
 use dropscope_core::signatures::Finding;
 use dropscope_core::summary::CaptureSummary;
@@ -30,6 +31,13 @@ pub struct OpenFile {
     pub size: u64,
 }
 
+/// A text of the cluster's names, and what to call it in messages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NamesText {
+    pub source: String,
+    pub text: String,
+}
+
 /// What the page asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -37,6 +45,10 @@ pub enum Request {
     /// Analyse the `Blob`s posted with this message (one per file, in this order), as one.
     Open {
         files: Vec<OpenFile>,
+        /// The cluster's names the user gave (texts of `ip -o link`, `kubectl get pods -o
+        /// wide`, …), by source.
+        #[serde(default)]
+        names: Vec<NamesText>,
     },
     Scene {
         selection: Selection,
@@ -127,6 +139,12 @@ pub struct Overview {
     pub elapsed_ms: f64,
     /// Bytes of memory the worker's wasm instance holds (set by the worker).
     pub worker_memory: u64,
+    /// What the cluster's names call the addresses shown.
+    #[serde(default)]
+    pub names: NameBook,
+    /// What could not be read in the names given, in words.
+    #[serde(default)]
+    pub names_problems: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -12,6 +12,7 @@ use dropscope_core::connection::{Connection, Outcome, Side};
 use dropscope_core::decode::decode;
 use dropscope_core::files;
 use dropscope_core::i18n::Message;
+use dropscope_core::names::Names;
 use dropscope_core::packets::{describe, seconds_since, PacketFilter, PacketIndex, PacketRow};
 use dropscope_core::report::Report;
 use dropscope_core::words;
@@ -68,42 +69,94 @@ pub fn analyse(
     read: &mut Read<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Session, String> {
+    analyse_named(files, &Names::new(), read, progress)
+}
+
+/// Reads one capture through an analyzer; `done` is what earlier captures read (for progress).
+fn read_capture(
+    file: u32,
+    (name, size): (&str, u64),
+    options: AnalyzeOptions,
+    read: &mut Read<'_>,
+    progress: &mut dyn FnMut(u64, u64),
+    done: (u64, u64),
+) -> Result<(Report, PacketIndex), String> {
+    let mut analyzer = Analyzer::new(options);
+    let mut offset = 0;
+    while offset < size {
+        let len = SLICE_BYTES.min(size - offset) as usize;
+        let bytes = read(file, offset, len).map_err(|e| {
+            Message::new("ui-read-failed")
+                .with("start", offset)
+                .with("end", offset + len as u64)
+                .with("name", name)
+                .with("error", e)
+                .to_string()
+        })?;
+        analyzer.push(&bytes);
+        offset += len as u64;
+        progress(done.0 + offset, done.1 + analyzer.frames());
+    }
+    let (report, index) = analyzer.finish_indexed();
+    Ok((report, index.unwrap_or_default()))
+}
+
+/// [`analyse`] with the cluster's names: a capture whose node's `ip link` is among them is read
+/// again with its interfaces named (names decide roles), and addresses are named everywhere.
+pub fn analyse_named(
+    files: &[(String, u64)],
+    names: &Names,
+    read: &mut Read<'_>,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Session, String> {
     let mut reports = Vec::with_capacity(files.len());
     let mut indexes = Vec::with_capacity(files.len());
     let (mut bytes_done, mut frames_done) = (0, 0);
     for (file, (name, size)) in files.iter().enumerate() {
-        let mut analyzer = Analyzer::new(AnalyzeOptions {
+        let options = AnalyzeOptions {
             index_packets: true,
             file: file as u32,
             ..AnalyzeOptions::default()
-        });
-        let mut offset = 0;
-        while offset < *size {
-            let len = SLICE_BYTES.min(size - offset) as usize;
-            let bytes = read(file as u32, offset, len).map_err(|e| {
-                Message::new("ui-read-failed")
-                    .with("start", offset)
-                    .with("end", offset + len as u64)
-                    .with("name", name)
-                    .with("error", e)
-                    .to_string()
-            })?;
-            analyzer.push(&bytes);
-            offset += len as u64;
-            progress(bytes_done + offset, frames_done + analyzer.frames());
+        };
+        let done = (bytes_done, frames_done);
+        let (mut report, mut index) = read_capture(
+            file as u32,
+            (name, *size),
+            options.clone(),
+            read,
+            progress,
+            done,
+        )?;
+        if !names.is_empty() {
+            let interface_names = dropscope_core::report::interface_names(&report, names);
+            if !interface_names.is_empty() {
+                (report, index) = read_capture(
+                    file as u32,
+                    (name, *size),
+                    AnalyzeOptions {
+                        interface_names,
+                        ..options
+                    },
+                    read,
+                    progress,
+                    done,
+                )?;
+            }
         }
         bytes_done += size;
-        frames_done += analyzer.frames();
-        let (report, index) = analyzer.finish_indexed();
+        frames_done += report.analysis.capture.frames;
         reports.push((name.clone(), report));
-        indexes.push(index.unwrap_or_default());
+        indexes.push(index);
     }
     let name = files
         .iter()
         .map(|(name, _)| name.as_str())
         .collect::<Vec<_>>()
         .join(" + ");
-    let report = combine(reports, &HashMap::new());
+    let mut report = combine(reports, &HashMap::new());
+    if !names.is_empty() {
+        report.name_with(names);
+    }
     Ok(Session::new(name, report, indexes))
 }
 
@@ -204,6 +257,8 @@ impl Session {
             journeys_total: self.report.analysis.journeys_total,
             elapsed_ms,
             worker_memory: 0,
+            names: self.report.names.clone(),
+            names_problems: Vec::new(),
         }
     }
 
@@ -484,10 +539,13 @@ impl Session {
             interface,
             direction: row.direction,
             protocol: String::new(),
-            source: index.source(row).map(|a| a.to_string()).unwrap_or_default(),
+            source: index
+                .source(row)
+                .map(|a| dropscope_core::names::address_label(a, None))
+                .unwrap_or_default(),
             destination: index
                 .destination(row)
-                .map(|a| a.to_string())
+                .map(|a| dropscope_core::names::address_label(a, None))
                 .unwrap_or_default(),
             length: row.original,
             info: String::new(),

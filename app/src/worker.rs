@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
 use crate::protocol::{Envelope, Request, Response};
-use crate::session::{analyse, Session};
+use crate::session::{analyse_named, Session};
+use dropscope_core::names::Names;
 
 struct State {
     /// The captures' files, by index.
@@ -100,7 +101,10 @@ pub fn start() {
 
 fn handle(request: Request, blobs: Vec<Blob>) {
     match request {
-        Request::Open { files } => {
+        Request::Open {
+            files,
+            names: texts,
+        } => {
             if blobs.len() != files.len() || files.is_empty() {
                 post(&Response::Failed {
                     message: "no file came with the request".into(),
@@ -115,8 +119,21 @@ fn handle(request: Request, blobs: Vec<Blob>) {
             let mut last_progress = 0.0;
             let size: u64 = files.iter().map(|f| f.size).sum();
             let files: Vec<(String, u64)> = files.into_iter().map(|f| (f.name, f.size)).collect();
-            let result = analyse(
+            // The cluster's names: what could not be read is said, the rest is used.
+            let mut names = Names::new();
+            let mut names_problems = Vec::new();
+            for text in &texts {
+                let report = names.add(&text.source, &text.text);
+                names_problems.extend(
+                    report
+                        .problems
+                        .iter()
+                        .map(|p| dropscope_core::words::names_problem(&text.source, p)),
+                );
+            }
+            let result = analyse_named(
                 &files,
+                &names,
                 &mut |file, offset, len| read(&blobs[file as usize], offset, len),
                 &mut |bytes, frames| {
                     let time = now();
@@ -134,8 +151,12 @@ fn handle(request: Request, blobs: Vec<Blob>) {
             );
             match result {
                 Ok(session) => {
+                    // Rows and captions the worker words name addresses as the page does.
+                    dropscope_core::names::set_book(session.report().names.clone());
+                    dropscope_core::files::set_labels(session.labels());
                     let mut overview = session.overview(now() - started);
                     overview.worker_memory = wasm_memory_bytes();
+                    overview.names_problems = names_problems;
                     STATE.with_borrow_mut(|state| {
                         state.session = Some(session);
                         state.blobs = blobs;

@@ -12,6 +12,7 @@ use dropscope_core::combine::combine;
 use dropscope_core::decode::{decode, decode_reassembled, Reassembler};
 use dropscope_core::fields::{write_row, TSHARK_FIELDS};
 use dropscope_core::i18n::{self, Lang};
+use dropscope_core::names::Names;
 use dropscope_core::report::Report;
 use dropscope_core::signatures::Severity;
 use dropscope_core::summary::Summarizer;
@@ -26,7 +27,7 @@ usage:
                              connections, DNS, and packets that ended early on the node;
                              several captures (both nodes, a pod and its node) as one,
                              their clocks lined up on the packets they share
-                    [--export-pcapng FILE [--finding N | --connection ID]]
+                    [--names FILE]... [--export-pcapng FILE [--finding N | --connection ID]]
   dropscope explain SIGNATURE [--lang LANG]
                              cause, how to confirm and how to fix a finding
   dropscope packets FILE     one TSV row per packet, with tshark's field names
@@ -236,6 +237,8 @@ struct AnalyzeRequest {
     clocks: HashMap<usize, f64>,
     /// Where to write the evidence as pcapng, and of what.
     export: Option<(String, ExportWhat)>,
+    /// Files with the cluster's names (`ip -o link`, `kubectl get pods -A -o wide`, …).
+    names: Vec<String>,
 }
 
 /// Whose evidence `--export-pcapng` writes.
@@ -253,6 +256,7 @@ fn analyze_options(args: &[&str]) -> Result<AnalyzeRequest, String> {
         options: AnalyzeOptions::default(),
         clocks: HashMap::new(),
         export: None,
+        names: Vec::new(),
     };
     let mut export_to: Option<String> = None;
     let mut export_what = ExportWhat::Finding(None);
@@ -289,6 +293,7 @@ fn analyze_options(args: &[&str]) -> Result<AnalyzeRequest, String> {
                 clocks.push((file.to_string(), seconds));
             }
             "--export-pcapng" => export_to = Some(value("FILE")?),
+            "--names" => request.names.push(value("FILE")?),
             "--finding" => {
                 let text = value("N")?;
                 let n: usize =
@@ -326,18 +331,56 @@ fn analyze_options(args: &[&str]) -> Result<AnalyzeRequest, String> {
     Ok(request)
 }
 
-fn analyze(request: AnalyzeRequest) -> io::Result<bool> {
-    let mut reports = Vec::with_capacity(request.paths.len());
-    for (file, path) in request.paths.iter().enumerate() {
-        let mut analyzer = Analyzer::new(AnalyzeOptions {
-            file: file as u32,
-            ..request.options.clone()
-        });
+/// Reads the cluster's names from `paths`, saying on stderr what could not be read.
+fn read_names(paths: &[String]) -> io::Result<Names> {
+    let mut names = Names::new();
+    for path in paths {
+        let bytes =
+            std::fs::read(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
+        let report = names.add(path, &String::from_utf8_lossy(&bytes));
+        for problem in &report.problems {
+            eprintln!("dropscope: {}", words::names_problem(path, problem));
+        }
+    }
+    Ok(names)
+}
+
+/// Analyses one capture; again with the names of its interfaces when `names` has its node's
+/// `ip link` (interface names decide roles: a veth is a pod's side, cni0 a bridge).
+fn analyze_capture(path: &str, options: AnalyzeOptions, names: &Names) -> io::Result<Report> {
+    let run = |options: AnalyzeOptions| -> io::Result<Report> {
+        let mut analyzer = Analyzer::new(options);
         read_chunks(path, |chunk| {
             analyzer.push(chunk);
             Ok(())
         })?;
-        reports.push((path.clone(), analyzer.finish()));
+        Ok(analyzer.finish())
+    };
+    let report = run(options.clone())?;
+    if names.is_empty() {
+        return Ok(report);
+    }
+    let found = dropscope_core::report::interface_names(&report, names);
+    if found.is_empty() {
+        return Ok(report);
+    }
+    let mut interface_names = found;
+    interface_names.extend(options.interface_names.clone());
+    run(AnalyzeOptions {
+        interface_names,
+        ..options
+    })
+}
+
+fn analyze(request: AnalyzeRequest) -> io::Result<bool> {
+    let names = read_names(&request.names)?;
+    let mut reports = Vec::with_capacity(request.paths.len());
+    for (file, path) in request.paths.iter().enumerate() {
+        let options = AnalyzeOptions {
+            file: file as u32,
+            ..request.options.clone()
+        };
+        reports.push((path.clone(), analyze_capture(path, options, &names)?));
     }
     let errors: Vec<(String, String)> = reports
         .iter()
@@ -351,7 +394,11 @@ fn analyze(request: AnalyzeRequest) -> io::Result<bool> {
         })
         .collect();
     let name = request.paths.join(" + ");
-    let report = combine(reports, &request.clocks);
+    let mut report = combine(reports, &request.clocks);
+    if !names.is_empty() {
+        report.name_with(&names);
+        dropscope_core::names::set_book(report.names.clone());
+    }
     // Frames are shown with their capture's name when there are several.
     dropscope_core::files::set_labels(
         report

@@ -145,3 +145,40 @@ fn the_evidence_of_two_captures_is_written_as_one_pcapng() {
     assert_ne!(code, 0);
     assert!(err.contains("no such finding"), "{err}");
 }
+
+#[test]
+fn the_clusters_names_show_with_addresses_and_interfaces() {
+    let (code, out, err) = dropscope(&[
+        "analyze",
+        "public/examples/d_bridge_nf_off.any.pcap",
+        "--names",
+        "tests/names/node-a.ip-link.txt",
+        "--names",
+        "tests/names/pods.txt",
+        "--names",
+        "tests/names/services.txt",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // A line that is not a row is named with its file and number; the rest is read.
+    assert!(err.contains("tests/names/services.txt, line 4:"), "{err}");
+    assert!(
+        out.contains("pod default/client-7d9f8c6b5-x2x9q (10.244.0.10:60986)"),
+        "{out}"
+    );
+    assert!(out.contains("Service default/web (10.96.0.10:80)"), "{out}");
+    // The interfaces have their names from `ip -o link`, and the roles those names give.
+    assert!(out.contains("cni0         bridge"), "{out}");
+    assert!(out.contains("veth7c1a2b3d pod side (10.244.0.10)"), "{out}");
+    let (_, json, _) = dropscope(&[
+        "analyze",
+        "public/examples/d_bridge_nf_off.any.pcap",
+        "--names",
+        "tests/names/pods.txt",
+        "--json",
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        report["names"]["addresses"]["10.244.0.20"]["name"],
+        "web-5f7c9b8d6d-h8k2p"
+    );
+}

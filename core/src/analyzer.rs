@@ -272,6 +272,7 @@ impl Analyzer {
         let mut capture = self.summary;
         capture.complete(self.reader);
         capture.vantage = Some(vantage);
+        capture.host_addresses = self.journeys.local_addresses();
         let order = self.order.stats();
         capture.reordered = order.reordered;
         capture.late_total = order.late;

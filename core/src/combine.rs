@@ -180,6 +180,7 @@ pub fn combine(mut captures: Vec<(String, Report)>, given: &HashMap<usize, f64>)
             journeys_total,
         },
         findings,
+        names: crate::names::NameBook::default(),
     }
 }
 
@@ -781,4 +782,5 @@ fn add_summary(total: &mut CaptureSummary, capture: CaptureSummary) {
     total.reordered += capture.reordered;
     total.late_frames.extend(capture.late_frames);
     total.late_total += capture.late_total;
+    total.host_addresses.extend(capture.host_addresses);
 }

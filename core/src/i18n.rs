@@ -238,6 +238,8 @@ pub enum Arg {
     /// A frame id ([`crate::files`]): its number, with its file's name when several captures
     /// are shown.
     Frame(u64),
+    /// An address (and port): with its name when the user gave the cluster's names.
+    Address(AddressArg),
     /// Words of their own, put in the same language.
     Message(Box<Message>),
 }
@@ -277,6 +279,13 @@ impl Message {
         self
     }
 
+    /// Adds an address or endpoint, shown with its name when one is known.
+    pub fn addr(mut self, name: &'static str, value: impl Into<AddressArg>) -> Message {
+        self.args
+            .push((Cow::Borrowed(name), Arg::Address(value.into())));
+        self
+    }
+
     /// Adds words of their own.
     pub fn part(mut self, name: &'static str, value: Message) -> Message {
         self.args
@@ -294,6 +303,7 @@ impl Message {
                     Arg::Text(text) => FluentValue::from(text.clone()),
                     Arg::Count(n) => FluentValue::from(*n),
                     Arg::Frame(id) => FluentValue::from(crate::files::frame_label(*id)),
+                    Arg::Address(a) => FluentValue::from(in_language(lang, || a.label())),
                     Arg::Message(inner) => FluentValue::from(inner.text(lang)),
                 };
                 (name.as_ref(), value)
@@ -383,6 +393,7 @@ impl Message {
                 Arg::Text(text) => FluentValue::from(text.clone()),
                 Arg::Count(n) => FluentValue::from(*n),
                 Arg::Frame(id) => FluentValue::from(crate::files::frame_label(*id)),
+                Arg::Address(a) => FluentValue::from(in_language(lang, || a.label())),
                 Arg::Message(inner) => {
                     problems.extend(inner.problems(lang));
                     FluentValue::from(inner.text(lang))
@@ -444,6 +455,7 @@ enum ArgWire {
     Text(String),
     Count(u64),
     Frame(u64),
+    Address(AddressArg),
     Message(MessageWire),
 }
 
@@ -453,6 +465,7 @@ impl From<&Arg> for ArgWire {
             Arg::Text(text) => ArgWire::Text(text.clone()),
             Arg::Count(n) => ArgWire::Count(*n),
             Arg::Frame(id) => ArgWire::Frame(*id),
+            Arg::Address(a) => ArgWire::Address(*a),
             Arg::Message(m) => ArgWire::Message(MessageWire::from(m.as_ref())),
         }
     }
@@ -490,6 +503,7 @@ impl From<MessageWire> for Message {
                         ArgWire::Text(text) => Arg::Text(text),
                         ArgWire::Count(n) => Arg::Count(n),
                         ArgWire::Frame(id) => Arg::Frame(id),
+                        ArgWire::Address(a) => Arg::Address(a),
                         ArgWire::Message(m) => Arg::Message(Box::new(Message::from(m))),
                     };
                     (Cow::Owned(name), arg)
@@ -690,5 +704,35 @@ mod tests {
 
     fn is_signature_id(literal: &str) -> bool {
         has(Lang::En, &format!("{literal}-title"))
+    }
+}
+
+/// An address, and a port when it is an endpoint: what [`Message::addr`] takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressArg {
+    pub ip: std::net::IpAddr,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+}
+
+impl AddressArg {
+    /// As users know it: with its name when the cluster's names say one.
+    pub fn label(&self) -> String {
+        crate::names::address_label(self.ip, self.port)
+    }
+}
+
+impl From<std::net::IpAddr> for AddressArg {
+    fn from(ip: std::net::IpAddr) -> AddressArg {
+        AddressArg { ip, port: None }
+    }
+}
+
+impl From<crate::journey::Endpoint> for AddressArg {
+    fn from(endpoint: crate::journey::Endpoint) -> AddressArg {
+        AddressArg {
+            ip: endpoint.address,
+            port: Some(endpoint.port),
+        }
     }
 }

@@ -46,6 +46,10 @@ pub struct CaptureSummary {
     /// Where the capture was taken, inferred from the traffic (set by the analysis).
     #[serde(default)]
     pub vantage: Option<crate::analysis::VantageReport>,
+    /// The capturing host's own addresses, as far as the traffic tells (its loopback, what it
+    /// sent, the address in every packet of a one-interface capture).
+    #[serde(default)]
+    pub host_addresses: Vec<std::net::IpAddr>,
     /// The captures analysed together, when there are several (`crate::combine`); their
     /// frames' ids say which one they are in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -4,11 +4,13 @@
 //! (`ui/`) only draw what these return.
 
 mod ladder;
+mod nodes;
 mod path;
 mod scroll;
 mod timeline;
 
 pub use ladder::*;
+pub use nodes::*;
 pub use path::*;
 pub use scroll::*;
 pub use timeline::*;

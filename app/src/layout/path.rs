@@ -112,7 +112,10 @@ pub fn topology(scene: &Scene, interfaces: &[InterfaceReport], width: f64) -> To
     stations.push(Station {
         key: None,
         label: tr("station-client"),
-        caption: scene.client.map(|c| c.to_string()).unwrap_or_default(),
+        caption: scene
+            .client
+            .map(|c| dropscope_core::names::address_label(c.address, Some(c.port)))
+            .unwrap_or_default(),
         role: "client",
         x: 0.0,
     });
@@ -130,7 +133,10 @@ pub fn topology(scene: &Scene, interfaces: &[InterfaceReport], width: f64) -> To
     stations.push(Station {
         key: None,
         label: tr("station-server"),
-        caption: scene.server.map(|s| s.to_string()).unwrap_or_default(),
+        caption: scene
+            .server
+            .map(|s| dropscope_core::names::address_label(s.address, Some(s.port)))
+            .unwrap_or_default(),
         role: "server",
         x: 0.0,
     });

@@ -215,3 +215,167 @@ fn a_list_taller_than_the_browser_allows_still_reaches_its_last_row() {
     assert!(top >= middle && top - middle < ROW_HEIGHT);
     assert!((scroll.top_of(at + 1, middle) - top - ROW_HEIGHT).abs() < 1e-6);
 }
+
+/// Lays out the nodes picture of a scene.
+fn nodes_picture(session: &Session, scene: &Scene, width: f64) -> (Topology, Animation, Picture) {
+    let interfaces = &session.report().analysis.interfaces;
+    let topo = topology(scene, interfaces, width);
+    let anim = animation(scene, &topo, interfaces);
+    let picture = picture(scene, &topo, &anim, interfaces, &session.labels(), width);
+    (topo, anim, picture)
+}
+
+fn inside(b: &HostBox, at: At) -> bool {
+    at.x >= b.x && at.x <= b.x + b.width && at.y >= b.y && at.y <= b.y + b.height
+}
+
+/// On every gallery example, at 700 (the embed) and 1200 units: every place inside the
+/// picture, no two places on top of each other, host boxes apart, every step a packet takes
+/// on a wire, and every packet on screen inside the picture at every moment.
+#[test]
+fn the_nodes_picture_of_every_example_is_laid_out_without_overlaps() {
+    for example in crate::examples::gallery() {
+        let session = open(example.id());
+        if session.report().findings.is_empty() {
+            continue;
+        }
+        let scene = session.scene(Selection::Finding(0)).unwrap();
+        if scene.journeys.is_empty() {
+            continue;
+        }
+        for width in [700.0, 1200.0] {
+            let (topo, anim, picture) = nodes_picture(&session, &scene, width);
+            let id = example.id();
+            assert_eq!(picture.places.len(), topo.stations.len(), "{id}");
+            for at in &picture.places {
+                assert!(
+                    at.x >= 0.0 && at.x <= picture.width.max(width),
+                    "{id}: {at:?}"
+                );
+                assert!(at.y >= 0.0 && at.y <= picture.height, "{id}: {at:?}");
+            }
+            for (i, a) in picture.places.iter().enumerate() {
+                for b in &picture.places[i + 1..] {
+                    let distance = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
+                    assert!(
+                        distance >= 40.0,
+                        "{id} at {width}: places {a:?} and {b:?} overlap"
+                    );
+                }
+            }
+            for pair in picture.hosts.windows(2) {
+                assert!(
+                    pair[0].x + pair[0].width <= pair[1].x,
+                    "{id}: host boxes overlap"
+                );
+            }
+            // An interface's place is inside its host's box.
+            for (station, host) in picture.host_of.iter().enumerate() {
+                if let (Some(host), Some(_)) = (host, topo.stations[station].key) {
+                    assert!(
+                        inside(&picture.hosts[*host], picture.places[station]),
+                        "{id}"
+                    );
+                }
+            }
+            // Every step between two sightings runs along wires.
+            let wired = |a: At, b: At| {
+                a == b
+                    || picture
+                        .wires
+                        .iter()
+                        .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+            };
+            for track in 0..anim.tracks.len() {
+                let steps: Vec<_> = anim.steps.iter().filter(|s| s.track == track).collect();
+                for pair in steps.windows(2) {
+                    let points = route(
+                        &scene,
+                        &picture,
+                        (pair[0].station, pair[0].frame),
+                        (pair[1].station, pair[1].frame),
+                    );
+                    for leg in points.windows(2) {
+                        assert!(
+                            wired(leg[0], leg[1]),
+                            "{id}: {:?} → {:?} has no wire",
+                            leg[0],
+                            leg[1]
+                        );
+                    }
+                }
+            }
+            let mut t = 0.0;
+            while t < anim.duration {
+                for dot in picture_dots_at(&scene, &anim, &picture, t) {
+                    assert!(
+                        dot.at.x >= 0.0
+                            && dot.at.x <= width
+                            && dot.at.y >= 0.0
+                            && dot.at.y <= picture.height,
+                        "{id} at {t}: {dot:?}"
+                    );
+                }
+                t += 0.25;
+            }
+        }
+    }
+}
+
+#[test]
+fn in_the_nodes_picture_the_syn_goes_through_conntrack_and_the_reply_does_not() {
+    // bridge-nf-call-iptables=0: the SYN is DNATed (conntrack); the SYN-ACK is bridged
+    // straight to the client, never through conntrack.
+    let (session, scene) = finding_scene("bridge-nf-off");
+    let (_, anim, picture) = nodes_picture(&session, &scene, 1000.0);
+    let conntrack = picture
+        .waypoints
+        .iter()
+        .find(|w| w.kind == "conntrack")
+        .unwrap()
+        .at;
+    let passes = |kind: &str| {
+        anim.tracks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.kind == kind)
+            .any(|(index, track)| {
+                let mut t = track.points[0].at;
+                let end = track.points.last().unwrap().at;
+                while t <= end {
+                    if picture_dots_at(&scene, &anim, &picture, t).iter().any(|d| {
+                        d.track == index
+                            && (d.at.x - conntrack.x).abs() < 2.0
+                            && (d.at.y - conntrack.y).abs() < 2.0
+                    }) {
+                        return true;
+                    }
+                    t += 0.01;
+                }
+                false
+            })
+    };
+    assert!(passes("syn"), "the SYN is DNATed in conntrack");
+    assert!(!passes("syn-ack"), "the SYN-ACK never passes conntrack");
+    // Both pods live in the one node, left of their veths.
+    assert_eq!(picture.hosts.len(), 1);
+    assert!(inside(&picture.hosts[0], picture.places[0]));
+    let last = picture.places.len() - 1;
+    assert!(inside(&picture.hosts[0], picture.places[last]));
+}
+
+#[test]
+fn the_hairpin_goes_out_to_the_load_balancer_and_back() {
+    let (session, scene) = finding_scene("nlb-hairpin");
+    let (_, _, picture) = nodes_picture(&session, &scene, 1000.0);
+    let lb = picture
+        .waypoints
+        .iter()
+        .find(|w| w.kind == "lb")
+        .expect("a load balancer");
+    assert!(
+        picture.hosts.iter().all(|h| !inside(h, lb.at)),
+        "outside the node"
+    );
+    assert!(picture.wires.iter().any(|&(a, b)| a == lb.at || b == lb.at));
+}

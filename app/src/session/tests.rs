@@ -5,6 +5,7 @@ use dropscope_core::report::Report;
 use super::*;
 use crate::examples::{example, gallery};
 use crate::protocol::{ExportFormat, Selection};
+use dropscope_core::names::Names;
 
 fn open(bytes: &'static [u8]) -> Session {
     let mut read = |_file: u32, offset: u64, len: usize| -> Result<Vec<u8>, String> {
@@ -293,4 +294,41 @@ fn two_captures_are_one_session() {
         .journeys
         .iter()
         .any(|j| j.hops.iter().any(|h| h.file == 0) && j.hops.iter().any(|h| h.file == 1)));
+}
+
+/// The cluster's names: the capture read again with its interfaces named, addresses named.
+#[test]
+fn names_name_the_interfaces_and_the_addresses() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let bytes = std::fs::read(root.join("public/examples/d_bridge_nf_off.any.pcap")).unwrap();
+    let mut names = Names::new();
+    for file in ["node-a.ip-link.txt", "pods.txt", "services.txt"] {
+        let text = std::fs::read_to_string(root.join("tests/names").join(file)).unwrap();
+        names.add(file, &text);
+    }
+    let mut read = |_file: u32, offset: u64, len: usize| -> Result<Vec<u8>, String> {
+        Ok(bytes[offset as usize..offset as usize + len].to_vec())
+    };
+    let session = analyse_named(
+        &[("d.pcap".to_string(), bytes.len() as u64)],
+        &names,
+        &mut read,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let report = session.report();
+    let names_of: Vec<&str> = report
+        .analysis
+        .interfaces
+        .iter()
+        .map(|i| i.name.as_str())
+        .collect();
+    assert_eq!(names_of, ["cni0", "veth7c1a2b3d", "veth9e8f7a6b"]);
+    dropscope_core::names::set_book(report.names.clone());
+    let summary = report.findings[0].summary.to_string();
+    dropscope_core::names::set_book(Default::default());
+    assert!(
+        summary.contains("pod default/client-7d9f8c6b5-x2x9q (10.244.0.10:60986)"),
+        "{summary}"
+    );
 }

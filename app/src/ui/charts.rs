@@ -102,7 +102,7 @@ pub fn LadderView() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     view! {
-                        <text class="column-label" x=c.x y="16">{c.endpoint.to_string()}</text>
+                        <text class="column-label" x=c.x y="16">{dropscope_core::names::address_label(c.endpoint.address, Some(c.endpoint.port))}</text>
                         <line class="column" x1=c.x y1="24" x2=c.x y2=ladder.height />
                     }
                 })

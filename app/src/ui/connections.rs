@@ -38,10 +38,10 @@ pub(super) fn ConnectionList() -> impl IntoView {
                                     <tr class:selected=selected data-testid=format!("connection-{id}")>
                                         <td>
                                             <button class="link" on:click=move |_| state.select(Selection::Connection(id))>
-                                                {connection.client.to_string()}
+                                                {dropscope_core::names::address_label(connection.client.address, Some(connection.client.port))}
                                             </button>
                                         </td>
-                                        <td>{connection.server.to_string()}</td>
+                                        <td>{dropscope_core::names::address_label(connection.server.address, Some(connection.server.port))}</td>
                                         <td>{move || i18n::in_language(state.lang.get(), || connection.outcome.to_string())}</td>
                                         <td>{connection.attempts}</td>
                                         <td>{connection.time_to_connect.map(dropscope_core::words::duration).unwrap_or_default()}</td>

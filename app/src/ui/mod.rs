@@ -18,7 +18,7 @@ use web_sys::HtmlInputElement;
 use crate::client::Client;
 use crate::examples::{example, gallery};
 use crate::fragment::ViewState;
-use crate::protocol::{ExportFormat, Request};
+use crate::protocol::{ExportFormat, NamesText, Request};
 use browser::{browser_languages, open_url, query, set_document_language, toggle_theme};
 use connections::ConnectionList;
 use dropscope_core::i18n::{self, Lang, Message};
@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
         crash_next: StoredValue::new(query.as_ref().is_some_and(|q| q.has("crash-test"))),
         client: StoredValue::new_local(client),
         opened: StoredValue::new_local(Vec::new()),
+        names: RwSignal::new(Vec::new()),
     };
     state_cell.set_value(Some(state));
     provide_context(state);
@@ -245,6 +246,7 @@ fn open_section() -> impl IntoView {
                 {t("ui-drop-or")}" "
                 <input type="file" multiple accept=".pcap,.pcapng,.cap,.pcap.gz" data-testid="file-input" on:change=on_pick />
             </label>
+            {names_panel()}
             <Show when=loaded>
                 <label class="pick add">
                     {t("ui-add-capture")}" "
@@ -278,6 +280,89 @@ fn open_section() -> impl IntoView {
                 </ul>
             </details>
         </section>
+    }
+}
+
+/// Where the user gives the cluster's names: pasted or from files (`ip -o link`, `kubectl get
+/// pods -A -o wide`, …). They stay in the page's memory; the analysis is run again with them.
+fn names_panel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pasted = RwSignal::new(String::new());
+    let add_text = move |source: String, text: String| {
+        if !text.trim().is_empty() {
+            state
+                .names
+                .update(|names| names.push(NamesText { source, text }));
+        }
+    };
+    let on_apply = move |_| {
+        let count = state.names.with_untracked(Vec::len) + 1;
+        let source = Message::new("ui-names-pasted")
+            .count("n", count)
+            .to_string();
+        add_text(source, pasted.get_untracked());
+        pasted.set(String::new());
+        state.apply_names();
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&ev);
+        if let Some(list) = input.files() {
+            for file in file_list(&list) {
+                let name = file.name();
+                // Small texts: read whole, then applied once all are in.
+                let reader = web_sys::FileReader::new().ok();
+                if let Some(reader) = reader {
+                    let for_load = reader.clone();
+                    let on_load = wasm_bindgen::closure::Closure::once(move || {
+                        if let Some(text) = for_load.result().ok().and_then(|r| r.as_string()) {
+                            add_text(name, text);
+                            state.apply_names();
+                        }
+                    });
+                    reader.set_onload(Some(wasm_bindgen::JsCast::unchecked_ref(on_load.as_ref())));
+                    on_load.forget();
+                    let _ = reader.read_as_text(&file);
+                }
+            }
+        }
+        input.set_value("");
+    };
+    let given = move || {
+        state.names.with(|names| {
+            names
+                .iter()
+                .map(|n| view! { <li data-testid="names-source">{n.source.clone()}</li> })
+                .collect_view()
+        })
+    };
+    let problems = move || {
+        state.overview.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.names_problems
+                        .iter()
+                        .map(|p| view! { <li class="error" data-testid="names-problem">{p.clone()}</li> })
+                        .collect_view()
+                })
+        })
+    };
+    view! {
+        <details class="names" data-testid="names">
+            <summary>{t("ui-names")}</summary>
+            <p class="muted">{t("ui-names-help")}</p>
+            <textarea data-testid="names-input" rows="6" spellcheck="false"
+                prop:value=move || pasted.get()
+                on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            <div class="names-actions">
+                <button data-testid="names-apply" on:click=on_apply>{t("ui-names-apply")}</button>
+                <label class="pick">
+                    {t("ui-names-files")}" "
+                    <input type="file" multiple accept=".txt,.log,text/plain" data-testid="names-files" on:change=on_files />
+                </label>
+            </div>
+            <ul class="names-given">{given}</ul>
+            <ul class="names-problems">{problems}</ul>
+        </details>
     }
 }
 

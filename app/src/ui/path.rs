@@ -9,8 +9,8 @@ use dropscope_core::i18n::{tr, Message};
 
 use super::{t, AppState};
 use crate::layout::{
-    animation, dots_at, drop_marks, failure_point, step_at, topology, Animation, FailurePoint,
-    Topology,
+    animation, dots_at, drop_marks, failure_point, picture, picture_dots_at, step_at, topology,
+    Animation, FailurePoint, Picture, Topology, PICTURE_HEIGHT,
 };
 
 /// The drawing's width in its own units: the window's width, within bounds, so that text
@@ -112,6 +112,7 @@ type Model = Option<(
     Animation,
     Option<FailurePoint>,
     Vec<(usize, bool, usize)>,
+    Picture,
 )>;
 
 #[component]
@@ -122,6 +123,17 @@ pub fn PathPlayer() -> impl IntoView {
         let interfaces = state
             .overview
             .with(|o| o.as_ref().map(|o| o.interfaces.clone()).unwrap_or_default());
+        let labels: Vec<String> = state.overview.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    o.capture
+                        .files
+                        .iter()
+                        .map(|f| dropscope_core::files::label_of(&f.name))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
         state.scene.with(|scene| {
             let scene = scene.as_ref()?;
             if scene.journeys.is_empty() {
@@ -131,7 +143,8 @@ pub fn PathPlayer() -> impl IntoView {
             let animation = animation(scene, &topology, &interfaces);
             let failure = failure_point(scene, &animation);
             let marks = drop_marks(&animation);
-            Some((topology, animation, failure, marks))
+            let picture = picture(scene, &topology, &animation, &interfaces, &labels, width);
+            Some((topology, animation, failure, marks, picture))
         })
     });
     let duration = Memo::new(move |_| model.with(|m| m.as_ref().map_or(1.0, |m| m.1.duration)));
@@ -232,7 +245,7 @@ pub fn PathPlayer() -> impl IntoView {
     };
     let stations = move || {
         model.with(|m| {
-            let Some((topology, _, _, _)) = m else {
+            let Some((topology, ..)) = m else {
                 return Vec::new();
             };
             topology
@@ -266,7 +279,7 @@ pub fn PathPlayer() -> impl IntoView {
     };
     let marks = move || {
         model.with(|m| {
-            let Some((topology, _, failure, marks)) = m else {
+            let Some((topology, _, failure, marks, _)) = m else {
                 return Vec::new();
             };
             marks
@@ -290,7 +303,7 @@ pub fn PathPlayer() -> impl IntoView {
     };
     let failure = move || {
         model.with(|m| {
-            let (topology, animation, Some(failure), marks) = m.as_ref()? else {
+            let (topology, animation, Some(failure), marks, _) = m.as_ref()? else {
                 return None;
             };
             let station = &topology.stations[failure.station];
@@ -425,7 +438,8 @@ pub fn PathPlayer() -> impl IntoView {
                 when=move || model.with(Option::is_some)
                 fallback=move || view! { <p class="muted">{move || Message::new(if state.scene.with(Option::is_some) { "ui-scene-empty" } else { "ui-scene-loading" }).text(state.lang.get())}</p> }
             >
-                <svg class="topology" viewBox=format!("0 0 {width} {HEIGHT}") role="img" aria-label=t("ui-topology")>
+                {move || nodes_view(state, model, player, width)}
+                <svg class="topology strip" viewBox=format!("0 0 {width} {HEIGHT}") role="img" aria-label=t("ui-topology")>
                     {line}
                     {stations}
                     {marks}
@@ -498,4 +512,109 @@ fn shorten(text: &str, max: usize) -> String {
         let cut: String = text.chars().take(max - 1).collect();
         format!("{cut}…")
     }
+}
+
+/// The nodes picture: hosts as boxes, their interfaces, conntrack and the load balancer, the
+/// packets moving on it over the same clock as the strip below.
+fn nodes_view(state: AppState, model: Memo<Model>, player: Player, width: f64) -> impl IntoView {
+    let t = player.t.get();
+    model.with(|m| {
+        let (topology, animation, failure, marks, picture) = m.as_ref()?;
+        let hosts = picture
+            .hosts
+            .iter()
+            .map(|host| {
+                view! {
+                    <g class="host" data-testid=format!("node-{}", host.label)>
+                        <rect x=host.x y=host.y width=host.width height=host.height rx=14.0 />
+                        <text class="host-name" x=host.x + 12.0 y=host.y + 20.0>{shorten(&host.label, 40)}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let wires = picture
+            .wires
+            .iter()
+            .map(|(a, b)| view! { <line class="wire" x1=a.x y1=a.y x2=b.x y2=b.y /> })
+            .collect_view();
+        let waypoints = picture
+            .waypoints
+            .iter()
+            .map(|w| {
+                let testid = match (w.kind, w.host) {
+                    ("conntrack", Some(host)) => format!("conntrack-{}", picture.hosts[host].label),
+                    (kind, _) => kind.to_string(),
+                };
+                let label = tr(if w.kind == "lb" { "picture-lb" } else { "picture-conntrack" });
+                view! {
+                    <g class=format!("waypoint {}", w.kind) data-testid=testid>
+                        <rect x=w.at.x - 46.0 y=w.at.y - 14.0 width=92.0 height=28.0 rx=6.0 />
+                        <text x=w.at.x y=w.at.y + 5.0>{label}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let last = topology.stations.len() - 1;
+        let places = topology
+            .stations
+            .iter()
+            .enumerate()
+            .map(|(at, station)| {
+                let p = picture.places[at];
+                let end = at == 0 || at == last;
+                let endpoint = if at == 0 { state.scene.with_untracked(|s| s.as_ref().and_then(|s| s.client)) } else if at == last { state.scene.with_untracked(|s| s.as_ref().and_then(|s| s.server)) } else { None };
+                let testid = match endpoint {
+                    Some(e) if picture.host_of[at].is_some() => format!("pod-{}", e.address),
+                    Some(_) => "endpoint".to_string(),
+                    None => "place".to_string(),
+                };
+                view! {
+                    <g class=format!("place {}", station.role) class:end=end data-testid=testid data-interface=station.label.clone()>
+                        <rect x=p.x - 30.0 y=p.y - 16.0 width=60.0 height=32.0 rx=if end { 16.0 } else { 6.0 } />
+                        <text class="place-name" x=p.x y=p.y + 4.0>{shorten(&station.label, 12)}</text>
+                        <text class="place-caption" x=p.x y=p.y + 28.0>{shorten(&station.caption, 22)}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let drops = marks
+            .iter()
+            .map(|&(station, _, count)| {
+                let p = picture.places[station];
+                let label = if count > 1 { format!("✕{count}") } else { "✕".to_string() };
+                view! { <text class="drop-mark" x=p.x + 34.0 y=p.y - 12.0>{label}</text> }
+            })
+            .collect_view();
+        let failed = failure.as_ref().map(|f| {
+            let p = picture.places[f.station];
+            view! { <circle class="failure-ring" data-testid="picture-failure" cx=p.x cy=p.y r=26.0 /> }
+        });
+        let dots = state.scene.with_untracked(|scene| {
+            scene.as_ref().map(|scene| {
+                picture_dots_at(scene, animation, picture, t)
+                    .into_iter()
+                    .map(|dot| {
+                        let track = &animation.tracks[dot.track];
+                        view! {
+                            <g class=format!("packet {}", track.kind) transform=format!("translate({:.1},{:.1})", dot.at.x, dot.at.y) opacity=format!("{:.2}", dot.opacity.clamp(0.0, 1.0))>
+                                <circle r=8.0 />
+                                <text y=-12.0>{short_label(&track.label)}</text>
+                            </g>
+                        }
+                    })
+                    .collect_view()
+            })
+        });
+        Some(view! {
+            <svg class="nodes" data-testid="topology" viewBox=format!("0 0 {width} {PICTURE_HEIGHT}") role="img" aria-label=tr("ui-nodes-picture")>
+                {hosts}
+                {wires}
+                {waypoints}
+                {places}
+                {drops}
+                {failed}
+                {dots}
+            </svg>
+        })
+    })
 }

@@ -13,7 +13,8 @@ use crate::client::Client;
 use crate::examples::Example;
 use crate::fragment::ViewState;
 use crate::protocol::{
-    Envelope, OpenFile, Overview, PacketDetail, Request, Response, RowsPage, Scene, Selection,
+    Envelope, NamesText, OpenFile, Overview, PacketDetail, Request, Response, RowsPage, Scene,
+    Selection,
 };
 
 /// What the page is doing.
@@ -66,6 +67,8 @@ pub struct AppState {
     /// of recovery.
     pub crash_next: StoredValue<bool>,
     pub client: StoredValue<Client, LocalStorage>,
+    /// The cluster's names the user gave (in the page's memory only, never in the URL).
+    pub names: RwSignal<Vec<NamesText>>,
     /// The captures open now (names and file handles, not their bytes), for "add a capture".
     pub opened: StoredValue<Vec<(String, web_sys::Blob)>, LocalStorage>,
 }
@@ -162,6 +165,7 @@ impl AppState {
         }
         let lang = self.lang.get_untracked();
         let request = Request::Open {
+            names: self.names.get_untracked(),
             files: files
                 .iter()
                 .map(|(name, blob)| OpenFile {
@@ -188,6 +192,16 @@ impl AppState {
             files.into_iter().map(|f| (f.name(), f.into())).collect(),
             crash,
         );
+    }
+
+    /// Uses the cluster's names given so far, analysing what is open again with them.
+    pub fn apply_names(&self) {
+        let open = self.opened.get_value();
+        if !open.is_empty() {
+            let example = self.example.get_untracked();
+            self.open_blobs(open, false);
+            self.example.set(example);
+        }
     }
 
     /// Adds captures to those already open, and analyses them all again as one.
@@ -256,6 +270,7 @@ impl AppState {
                         .first()
                         .map(|c| Selection::Connection(c.id)),
                 };
+                dropscope_core::names::set_book(overview.names.clone());
                 // Frames of several captures are shown with their capture's name.
                 dropscope_core::files::set_labels(
                     overview

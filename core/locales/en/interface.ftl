@@ -393,3 +393,34 @@ clock-unmatched = no packet in common with the other captures: its clock is left
 ui-add-capture = Add a capture taken at the same time (the other node, the pod, the load balancer):
 ui-files = Captures
 ui-export-evidence = ⤓ Its packets (pcapng)
+
+## Names
+
+named-pod = pod { $name } ({ $address })
+named-service = { $name } ({ $address })
+named-service-port = Service { $name } ({ $address })
+named-node = node { $name } ({ $address })
+named-some-node = a node ({ $address })
+named-endpoint = endpoint of { $name } ({ $address })
+names-problem-line = { $source }, line { $line }: { $why } — { $text }
+names-problem-text = { $source }: { $why }
+names-empty = the text is empty
+names-unknown-format = not a format dropscope reads (ip -o link, ip -o addr, kubectl get pods -o wide, get services, get endpointslices, get endpoints, get nodes -o wide)
+names-unrecognized-line = a line none of those formats has
+names-unsupported-table = a kubectl table dropscope does not use
+names-missing-column = the table has no { $column } column (for pods, use -o wide)
+names-too-few-columns = { $found } columns where the header has { $expected }
+names-misaligned = the columns do not line up with the header
+names-bad-address = not an IP address
+names-bad-ports = ports that cannot be read
+names-bad-index = not an interface index
+names-too-many = more than { $limit } entries: the rest are left out
+ui-names = The cluster's names
+ui-names-help = Paste what the cluster prints, to see pods, Services, nodes and interfaces by name: ip -o link and ip -o addr on a node, kubectl get pods -A -o wide, kubectl get svc -A, kubectl get endpointslices -A. It stays in this page.
+ui-names-apply = Use these names
+ui-names-files = or open text files:
+ui-names-pasted = pasted text { $n }
+picture-this-node = this node
+picture-lb = load balancer
+picture-conntrack = conntrack (NAT)
+ui-nodes-picture = The nodes: the hosts the packets crossed, their interfaces, conntrack where NAT happens, and the packets moving between them

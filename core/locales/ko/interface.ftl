@@ -308,3 +308,34 @@ clock-unmatched = 다른 Capture와 공통 Packet이 없다: Clock을 기록된 
 ui-add-capture = 같은 시각에 얻은 다른 Capture 추가(다른 Node, Pod, Load Balancer):
 ui-files = Capture 파일
 ui-export-evidence = ⤓ 관련 Packet 내려받기(pcapng)
+
+## Names
+
+named-pod = Pod { $name }({ $address })
+named-service = { $name }({ $address })
+named-service-port = Service { $name }({ $address })
+named-node = 이름이 { $name }인 Node({ $address })
+named-some-node = 어떤 Node({ $address })
+named-endpoint = { $name }의 Endpoint({ $address })
+names-problem-line = { $source } { $line }번째 줄: { $why } — { $text }
+names-problem-text = { $source }: { $why }
+names-empty = 내용이 비어 있다
+names-unknown-format = dropscope가 읽는 형식이 아니다(ip -o link, ip -o addr, kubectl get pods -o wide, get services, get endpointslices, get endpoints, get nodes -o wide)
+names-unrecognized-line = 위 형식 어디에도 속하지 않는 줄이다
+names-unsupported-table = dropscope가 쓰지 않는 kubectl 표이다
+names-missing-column = 표에 { $column } 열이 없다(Pod는 -o wide 사용)
+names-too-few-columns = Header는 { $expected }열인데 { $found }열뿐이다
+names-misaligned = 열이 Header와 맞지 않는다
+names-bad-address = IP 주소가 아니다
+names-bad-ports = 읽을 수 없는 Port
+names-bad-index = Interface Index가 아니다
+names-too-many = { $limit }개를 넘는다: 나머지는 뺀다
+ui-names = Cluster의 이름
+ui-names-help = Cluster가 출력한 내용을 붙여 넣으면 Pod, Service, Node, Interface를 이름으로 볼 수 있다: Node의 ip -o link와 ip -o addr, kubectl get pods -A -o wide, kubectl get svc -A, kubectl get endpointslices -A. 내용은 이 페이지 안에만 남는다.
+ui-names-apply = 이 이름 사용
+ui-names-files = 또는 텍스트 파일 열기:
+ui-names-pasted = 붙여 넣은 텍스트 { $n }
+picture-this-node = 이 Node(Capture 위치)
+picture-lb = Load Balancer 장치
+picture-conntrack = conntrack(NAT) 처리
+ui-nodes-picture = Node 그림: Packet이 지난 Host, 그 Interface, NAT가 일어나는 conntrack, 그 사이를 움직이는 Packet

@@ -308,3 +308,34 @@ clock-unmatched = 与其他抓包没有共同的数据包：时钟保持原始�
 ui-add-capture = 添加同一时间的另一份抓包（另一个节点、Pod、负载均衡器）：
 ui-files = 抓包文件
 ui-export-evidence = ⤓ 相关数据包（pcapng）
+
+## Names
+
+named-pod = Pod { $name }（{ $address }）
+named-service = { $name }（{ $address }）
+named-service-port = Service { $name }（{ $address }）
+named-node = 节点 { $name }（{ $address }）
+named-some-node = 某个节点（{ $address }）
+named-endpoint = { $name } 的 Endpoint（{ $address }）
+names-problem-line = { $source } 第 { $line } 行：{ $why } — { $text }
+names-problem-text = { $source }：{ $why }
+names-empty = 内容为空
+names-unknown-format = 不是 dropscope 能读取的格式（ip -o link、ip -o addr、kubectl get pods -o wide、get services、get endpointslices、get endpoints、get nodes -o wide）
+names-unrecognized-line = 这一行不属于上述任何格式
+names-unsupported-table = dropscope 不使用的 kubectl 表格
+names-missing-column = 表格没有 { $column } 列（Pod 请加 -o wide）
+names-too-few-columns = 只有 { $found } 列，表头有 { $expected } 列
+names-misaligned = 列没有与表头对齐
+names-bad-address = 不是 IP 地址
+names-bad-ports = 无法读取的端口
+names-bad-index = 不是接口索引
+names-too-many = 超过 { $limit } 条：其余的已忽略
+ui-names = 集群中的名称
+ui-names-help = 粘贴集群输出的内容，即可按名称显示 Pod、Service、节点和接口：节点上的 ip -o link 与 ip -o addr、kubectl get pods -A -o wide、kubectl get svc -A、kubectl get endpointslices -A。内容只保留在本页面中。
+ui-names-apply = 使用这些名称
+ui-names-files = 或打开文本文件：
+ui-names-pasted = 粘贴的文本 { $n }
+picture-this-node = 本节点（抓包处）
+picture-lb = 负载均衡器
+picture-conntrack = conntrack（NAT）
+ui-nodes-picture = 节点图：数据包经过的主机、其接口、进行 NAT 的 conntrack，以及在其间移动的数据包

@@ -309,3 +309,34 @@ clock-unmatched = 與其他擷取沒有共同的封包：時鐘維持原始紀�
 ui-add-capture = 加入同一時間的另一份擷取（另一個 node、Pod、負載平衡器）：
 ui-files = 擷取檔
 ui-export-evidence = ⤓ 相關封包（pcapng）
+
+## Names
+
+named-pod = Pod { $name }（{ $address }）
+named-service = { $name }（{ $address }）
+named-service-port = Service { $name }（{ $address }）
+named-node = 名為 { $name } 的 node（{ $address }）
+named-some-node = 某個 node（{ $address }）
+named-endpoint = { $name } 的 endpoint（{ $address }）
+names-problem-line = { $source } 第 { $line } 行：{ $why } — { $text }
+names-problem-text = { $source }：{ $why }
+names-empty = 內容是空的
+names-unknown-format = 不是 dropscope 能讀的格式（ip -o link、ip -o addr、kubectl get pods -o wide、get services、get endpointslices、get endpoints、get nodes -o wide）
+names-unrecognized-line = 這一行不屬於上述任何格式
+names-unsupported-table = dropscope 不使用的 kubectl 表格
+names-missing-column = 表格沒有 { $column } 欄（Pod 請加 -o wide）
+names-too-few-columns = 只有 { $found } 欄，標頭有 { $expected } 欄
+names-misaligned = 欄位沒有對齊標頭
+names-bad-address = 不是 IP 位址
+names-bad-ports = 無法讀取的 port
+names-bad-index = 不是 interface 索引
+names-too-many = 超過 { $limit } 筆：其餘的略過
+ui-names = 叢集中的名稱
+ui-names-help = 貼上叢集輸出的內容，即可用名稱顯示 Pod、Service、node 與 interface：node 上的 ip -o link 與 ip -o addr、kubectl get pods -A -o wide、kubectl get svc -A、kubectl get endpointslices -A。內容只留在這個頁面。
+ui-names-apply = 使用這些名稱
+ui-names-files = 或開啟文字檔：
+ui-names-pasted = 貼上的文字 { $n }
+picture-this-node = 這個 node（擷取處）
+picture-lb = 負載平衡器
+picture-conntrack = conntrack（NAT）
+ui-nodes-picture = Node 圖：封包經過的主機、其 interface、進行 NAT 的 conntrack，以及在其間移動的封包

@@ -9,6 +9,7 @@
 //! that two Services claim, or an interface index on a capture that could be from several
 //! nodes, has no name rather than a wrong one.
 
+mod book;
 mod index;
 mod ip;
 mod kubectl;
@@ -21,6 +22,8 @@ mod text;
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
+
+pub use book::{address_label, set_book, NameBook, ServicePortName};
 
 use index::Index;
 use ip::InterfaceTable;

@@ -114,8 +114,8 @@ impl ConnectionRefused {
         let mut evidence = vec![Evidence {
             frames: first_syn.frames.clone(),
             what: Message::new("connection-refused-ev-syn")
-                .with("client", connection.client)
-                .with("server", connection.server),
+                .addr("client", connection.client)
+                .addr("server", connection.server),
         }];
         let (summary, point, frame, journey);
         if let Some(error) = connection.icmp_errors.iter().find(|e| e.unreachable) {
@@ -123,26 +123,26 @@ impl ConnectionRefused {
             evidence.push(Evidence {
                 frames: error.frames.clone(),
                 what: Message::new("connection-refused-ev-icmp")
-                    .with("from", error.from)
+                    .addr("from", error.from)
                     .part("reason", reason(error.reason))
                     .frame("frame", error.frames[0])
                     .with("seconds", format!("{after:.3}")),
             });
             summary = Message::new("connection-refused-summary-icmp")
-                .with("client", connection.client)
-                .with("server", connection.server)
+                .addr("client", connection.client)
+                .addr("server", connection.server)
                 .part("reason", reason(error.reason))
-                .with("from", error.from);
+                .addr("from", error.from);
             point = match error.reason {
                 // A neighbour lookup that failed: the destination is gone, not refused.
                 IcmpReason::HostUnreachable => {
                     Message::new("connection-refused-where-host-unreachable")
-                        .with("from", error.from)
+                        .addr("from", error.from)
                 }
                 IcmpReason::NetworkUnreachable => {
-                    Message::new("connection-refused-where-no-route").with("from", error.from)
+                    Message::new("connection-refused-where-no-route").addr("from", error.from)
                 }
-                _ => Message::new("connection-refused-where-reject").with("from", error.from),
+                _ => Message::new("connection-refused-where-reject").addr("from", error.from),
             };
             if error.reason == IcmpReason::HostUnreachable {
                 evidence.push(Evidence {
@@ -169,33 +169,33 @@ impl ConnectionRefused {
                 evidence.push(Evidence {
                     frames: reset.frames.clone(),
                     what: Message::new("connection-refused-ev-forged")
-                        .with("backend", backend)
+                        .addr("backend", backend)
                         .frame("frame", reset.frames[0]),
                 });
                 summary = Message::new("connection-refused-summary-forged")
-                    .with("client", connection.client)
-                    .with("server", connection.server)
-                    .with("backend", backend);
-                point = Message::new("connection-refused-where-forged").with("backend", backend);
+                    .addr("client", connection.client)
+                    .addr("server", connection.server)
+                    .addr("backend", backend);
+                point = Message::new("connection-refused-where-forged").addr("backend", backend);
             } else {
                 evidence.push(Evidence {
                     frames: reset.frames.clone(),
                     what: Message::new("connection-refused-ev-reset")
-                        .with("backend", backend)
+                        .addr("backend", backend)
                         .frame("frame", reset.frames[0]),
                 });
                 summary = Message::new("connection-refused-summary-reset")
-                    .with("client", connection.client)
-                    .with("server", connection.server)
-                    .with("backend", backend);
-                point = Message::new("connection-refused-where-reset").with("backend", backend);
+                    .addr("client", connection.client)
+                    .addr("server", connection.server)
+                    .addr("backend", backend);
+                point = Message::new("connection-refused-where-reset").addr("backend", backend);
             }
             if reset.from != connection.server && connection.attempts.len() > 1 {
                 evidence.push(Evidence {
                     frames: connection.attempts.iter().map(|a| a.frame).collect(),
                     what: Message::new("connection-refused-ev-ignored")
-                        .with("from", reset.from)
-                        .with("server", connection.server)
+                        .addr("from", reset.from)
+                        .addr("server", connection.server)
                         .count("count", connection.attempts.len()),
                 });
             }
@@ -207,7 +207,7 @@ impl ConnectionRefused {
         if let Some(leg) = connection.legs.last().filter(|_| connection.legs.len() > 1) {
             evidence.push(Evidence {
                 frames: leg.frames.clone(),
-                what: Message::new("connection-refused-ev-translated").with("to", leg.to),
+                what: Message::new("connection-refused-ev-translated").addr("to", leg.to),
             });
         }
         // A refusal between two local processes hurts no pod: worth knowing, no more.

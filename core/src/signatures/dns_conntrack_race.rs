@@ -168,8 +168,8 @@ impl DnsConntrackRace {
             what: Message::new("dns-conntrack-race-ev-parallel")
                 .with("first", label(first))
                 .with("second", label(second))
-                .with("client", first.client)
-                .with("server", first.server)
+                .addr("client", first.client)
+                .addr("server", first.server)
                 .with("micros", format!("{:.0}", apart as f64 / 1000.0)),
         }];
         let lost = victim
@@ -247,7 +247,7 @@ impl DnsConntrackRace {
             self,
             severity,
             Message::new("dns-conntrack-race-summary")
-                .with("client", first.client)
+                .addr("client", first.client)
                 .with("first", qtype(first))
                 .with("second", qtype(second))
                 .with("lost", qtype(victim))
@@ -291,8 +291,8 @@ impl DnsConntrackRace {
                 frames: retried.attempts[0].frames.clone(),
                 what: Message::new("dns-conntrack-race-ev-arrives")
                     .with("query", label(retried))
-                    .with("client", retried.client)
-                    .with("server", retried.server),
+                    .addr("client", retried.client)
+                    .addr("server", retried.server),
             },
             Evidence {
                 frames: answer.frames.clone(),
@@ -313,20 +313,20 @@ impl DnsConntrackRace {
             });
             Message::new("dns-conntrack-race-where-before")
                 .with("lost", qtype(partner))
-                .with("client", retried.client.address)
+                .addr("client", retried.client.address)
         } else {
             evidence.push(Evidence {
                 frames: partner.attempts.iter().map(|a| a.frame).collect(),
                 what: Message::new("dns-conntrack-race-ev-partner-answered")
                     .with("query", label(partner)),
             });
-            Message::new("dns-conntrack-race-where-beyond").with("client", retried.client.address)
+            Message::new("dns-conntrack-race-where-beyond").addr("client", retried.client.address)
         };
         let mut finding = Finding::new(
             self,
             Severity::Warning,
             Message::new("dns-conntrack-race-summary-server-side")
-                .with("client", retried.client)
+                .addr("client", retried.client)
                 .with("first", qtype(retried))
                 .with("second", qtype(partner))
                 .with("seconds", super::seconds(retry.gap.unwrap_or(0.0))),
@@ -343,7 +343,7 @@ impl DnsConntrackRace {
         finding.failure_frame = Some(answer.last_frame);
         finding.next_capture = Some(
             Message::new("dns-conntrack-race-next-server-side")
-                .with("client", retried.client.address)
+                .addr("client", retried.client.address)
                 .with("command", super::NODE_CAPTURE),
         );
         Some(finding)

@@ -127,15 +127,15 @@ impl LbHairpinClientIp {
             Evidence {
                 frames: connection.legs[0].frames.clone(),
                 what: Message::new("lb-hairpin-client-ip-ev-syn")
-                    .with("client", connection.client)
-                    .with("lb", connection.server),
+                    .addr("client", connection.client)
+                    .addr("lb", connection.server),
             },
             Evidence {
                 frames: vec![left, returned_leg.frames[0]],
                 what: Message::new("lb-hairpin-client-ip-ev-returned")
                     .frame("left", left)
-                    .with("from", returned_leg.from)
-                    .with("to", returned_leg.to)
+                    .addr("from", returned_leg.from)
+                    .addr("to", returned_leg.to)
                     .frame("back", returned_leg.frames[0]),
             },
         ];
@@ -144,18 +144,18 @@ impl LbHairpinClientIp {
                 frames: backend.frames.clone(),
                 what: if backend.from != returned_leg.from {
                     Message::new("lb-hairpin-client-ip-ev-masquerade")
-                        .with("from", backend.from)
-                        .with("to", backend.to)
+                        .addr("from", backend.from)
+                        .addr("to", backend.to)
                 } else {
-                    Message::new("lb-hairpin-client-ip-ev-dnat-local").with("backend", backend.to)
+                    Message::new("lb-hairpin-client-ip-ev-dnat-local").addr("backend", backend.to)
                 },
             });
         }
         evidence.push(Evidence {
             frames: reply.frames.clone(),
             what: Message::new("lb-hairpin-client-ip-ev-short-cut")
-                .with("from", reply.from)
-                .with("lb", connection.server),
+                .addr("from", reply.from)
+                .addr("lb", connection.server),
         });
         if let Some(reply_journey) = analysis.journey(reply.journey) {
             let undone: Vec<String> = reply_journey
@@ -176,8 +176,8 @@ impl LbHairpinClientIp {
         let mut finding = self.finding(connection, reply.from, evidence);
         finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
         finding.point_of_failure = Message::new("lb-hairpin-client-ip-where-node")
-            .with("from", reply.from)
-            .with("lb", connection.server);
+            .addr("from", reply.from)
+            .addr("lb", connection.server);
         finding.failure_frame = Some(reply.last_frame);
         Some(finding)
     }
@@ -197,14 +197,14 @@ impl LbHairpinClientIp {
             Evidence {
                 frames: first_syn.frames.clone(),
                 what: Message::new("lb-hairpin-client-ip-ev-syn-frame")
-                    .with("client", connection.client)
-                    .with("lb", connection.server)
+                    .addr("client", connection.client)
+                    .addr("lb", connection.server)
                     .frame("frame", first_syn.frame),
             },
             Evidence {
                 frames: reply.frames.clone(),
                 what: Message::new("lb-hairpin-client-ip-ev-syn-ack-matched")
-                    .with("from", reply.from)
+                    .addr("from", reply.from)
                     .frame("frame", reply.last_frame),
             },
         ];
@@ -213,12 +213,12 @@ impl LbHairpinClientIp {
         let mut finding = self.finding(connection, reply.from, evidence);
         finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
         finding.point_of_failure = Message::new("lb-hairpin-client-ip-where-client-view")
-            .with("node", reply.from.address)
-            .with("lb", connection.server);
+            .addr("node", reply.from.address)
+            .addr("lb", connection.server);
         finding.failure_frame = Some(reply.last_frame);
         finding.next_capture = Some(
             Message::new("lb-hairpin-client-ip-next-client-view")
-                .with("node", reply.from.address)
+                .addr("node", reply.from.address)
                 .with("command", super::NODE_CAPTURE),
         );
         Some(finding)
@@ -246,14 +246,14 @@ impl LbHairpinClientIp {
             Evidence {
                 frames: connection.legs[0].frames.clone(),
                 what: Message::new("lb-hairpin-client-ip-ev-syns-to-lb")
-                    .with("client", connection.client)
-                    .with("lb", connection.server),
+                    .addr("client", connection.client)
+                    .addr("lb", connection.server),
             },
             Evidence {
                 frames: forwarded.frames.clone(),
                 what: Message::new("lb-hairpin-client-ip-ev-forwarded")
-                    .with("node", node)
-                    .with("client", connection.client.address),
+                    .addr("node", node)
+                    .addr("client", connection.client.address),
             },
             Evidence {
                 frames: connection.attempts.iter().map(|a| a.frame).collect(),
@@ -265,14 +265,14 @@ impl LbHairpinClientIp {
         let mut finding = self.finding(connection, node, evidence);
         finding.journeys = connection.attempts.iter().map(|a| a.journey).collect();
         finding.point_of_failure = Message::new("lb-hairpin-client-ip-where-in-path")
-            .with("node", node.address)
-            .with("client", connection.client.address);
+            .addr("node", node.address)
+            .addr("client", connection.client.address);
         finding.failure_frame = forwarded.frames.last().copied();
         finding.next_capture = Some(
             Message::new("lb-hairpin-client-ip-next-in-path")
-                .with("node", node.address)
-                .with("answer", node)
-                .with("client", connection.client.address)
+                .addr("node", node.address)
+                .addr("answer", node)
+                .addr("client", connection.client.address)
                 .with("command", super::NODE_CAPTURE),
         );
         Some(finding)
@@ -288,9 +288,9 @@ impl LbHairpinClientIp {
             self,
             super::severity_of(connection),
             Message::new("lb-hairpin-client-ip-summary")
-                .with("client", connection.client)
-                .with("lb", connection.server)
-                .with("from", answered_from)
+                .addr("client", connection.client)
+                .addr("lb", connection.server)
+                .addr("from", answered_from)
                 .count("attempts", connection.attempts.len()),
             evidence,
         );

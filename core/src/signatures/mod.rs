@@ -268,8 +268,8 @@ pub(crate) fn client_reset_evidence(reset: &crate::connection::Reset) -> Evidenc
     Evidence {
         frames: reset.frames.clone(),
         what: Message::new("evidence-client-reset")
-            .with("from", reset.from)
-            .with("to", reset.to)
+            .addr("from", reset.from)
+            .addr("to", reset.to)
             .frame("frame", reset.frames[0]),
     }
 }

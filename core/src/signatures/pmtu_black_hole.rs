@@ -120,7 +120,7 @@ impl Signature for PmtuBlackHole {
             let evidence = vec![
                 Evidence {
                     frames: reply.frames.clone(),
-                    what: Message::new("pmtu-black-hole-ev-handshake").with("receiver", receiver),
+                    what: Message::new("pmtu-black-hole-ev-handshake").addr("receiver", receiver),
                 },
                 Evidence {
                     frames: stuck.frames.clone(),
@@ -129,7 +129,7 @@ impl Signature for PmtuBlackHole {
                             .with("interface", interface),
                         None => Message::new("pmtu-black-hole-ev-stuck"),
                     }
-                    .with("sender", sender)
+                    .addr("sender", sender)
                     .with("length", stuck.length)
                     .with("sequence", stuck.sequence)
                     .count("count", stuck.frames.len()),
@@ -143,8 +143,8 @@ impl Signature for PmtuBlackHole {
                 self,
                 Severity::Error,
                 Message::new("pmtu-black-hole-summary")
-                    .with("client", connection.client)
-                    .with("server", connection.server)
+                    .addr("client", connection.client)
+                    .addr("server", connection.server)
                     .with("length", stuck.length)
                     .count("count", stuck.frames.len()),
                 evidence,
@@ -154,10 +154,10 @@ impl Signature for PmtuBlackHole {
             finding.point_of_failure = match left_by {
                 Some(interface) => Message::new("pmtu-black-hole-where-left")
                     .with("interface", interface)
-                    .with("receiver", receiver),
+                    .addr("receiver", receiver),
                 None => Message::new("pmtu-black-hole-where")
-                    .with("sender", sender)
-                    .with("receiver", receiver),
+                    .addr("sender", sender)
+                    .addr("receiver", receiver),
             };
             // The last place the last try was seen: where it left, on a node's capture.
             finding.failure_frame = stuck

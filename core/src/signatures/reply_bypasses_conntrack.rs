@@ -137,7 +137,7 @@ impl ReplyBypassesConntrack {
             evidence.push(Evidence {
                 frames: vec![hop.frame],
                 what: Message::new("reply-bypasses-conntrack-ev-dnat")
-                    .with("backend", backend)
+                    .addr("backend", backend)
                     .with("changes", crate::words::changes_text(&hop.changes))
                     .with("interface", &hop.interface_name),
             });
@@ -145,8 +145,8 @@ impl ReplyBypassesConntrack {
         evidence.push(Evidence {
             frames: reply.frames.clone(),
             what: Message::new("reply-bypasses-conntrack-ev-syn-ack")
-                .with("backend", backend)
-                .with("service", connection.server)
+                .addr("backend", backend)
+                .addr("service", connection.server)
                 .frame("frame", reply.last_frame),
         });
         if let Some(hop) = bridge_copy {
@@ -166,8 +166,8 @@ impl ReplyBypassesConntrack {
         });
         finding.point_of_failure = Message::new("reply-bypasses-conntrack-where-node")
             .part("bridge", bridge)
-            .with("backend", backend)
-            .with("service", connection.server);
+            .addr("backend", backend)
+            .addr("service", connection.server);
         finding.failure_frame = Some(reply.last_frame);
         Some(finding)
     }
@@ -191,8 +191,8 @@ impl ReplyBypassesConntrack {
             Evidence {
                 frames: reply.frames.clone(),
                 what: Message::new("reply-bypasses-conntrack-ev-syn-ack-matched")
-                    .with("backend", backend)
-                    .with("service", connection.server)
+                    .addr("backend", backend)
+                    .addr("service", connection.server)
                     .frame("frame", reply.last_frame),
             },
         ];
@@ -201,13 +201,13 @@ impl ReplyBypassesConntrack {
         let mut finding = self.finding(connection, backend, evidence);
         finding.journeys = vec![first_syn.journey, reply.journey, reset.journey];
         finding.point_of_failure = Message::new("reply-bypasses-conntrack-where-client-view")
-            .with("backend", backend)
-            .with("service", connection.server);
+            .addr("backend", backend)
+            .addr("service", connection.server);
         finding.failure_frame = Some(reply.last_frame);
         finding.next_capture = Some(
             Message::new("reply-bypasses-conntrack-next-client-view")
-                .with("client", connection.client.address)
-                .with("backend", backend)
+                .addr("client", connection.client.address)
+                .addr("backend", backend)
                 .with("command", super::NODE_CAPTURE),
         );
         Some(finding)
@@ -223,9 +223,9 @@ impl ReplyBypassesConntrack {
             self,
             super::severity_of(connection),
             Message::new("reply-bypasses-conntrack-summary")
-                .with("client", connection.client)
-                .with("service", connection.server)
-                .with("backend", backend)
+                .addr("client", connection.client)
+                .addr("service", connection.server)
+                .addr("backend", backend)
                 .count("attempts", connection.attempts.len()),
             evidence,
         );
@@ -239,8 +239,8 @@ fn syn_evidence(connection: &Connection) -> Evidence {
     Evidence {
         frames: first_syn.frames.clone(),
         what: Message::new("reply-bypasses-conntrack-ev-syn")
-            .with("client", connection.client)
-            .with("service", connection.server)
+            .addr("client", connection.client)
+            .addr("service", connection.server)
             .frame("frame", first_syn.frame),
     }
 }

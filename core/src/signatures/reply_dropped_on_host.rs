@@ -117,9 +117,9 @@ impl Signature for ReplyDroppedOnHost {
                     .flat_map(|a| a.frames.iter().copied())
                     .collect(),
                 what: Message::new("reply-dropped-on-host-ev-syns")
-                    .with("client", connection.client)
+                    .addr("client", connection.client)
                     .count("count", connection.attempts.len())
-                    .with("server", connection.server),
+                    .addr("server", connection.server),
             }];
             // Where the requests left, to show asymmetric routing.
             let left_by: Vec<u32> = connection
@@ -151,18 +151,18 @@ impl Signature for ReplyDroppedOnHost {
                     .collect(),
                 what: Message::new("reply-dropped-on-host-ev-dropped")
                     .count("count", sightings)
-                    .with("from", first.from)
+                    .addr("from", first.from)
                     .with("arrived", &arrived)
                     .with("pod_side", &pod_side)
-                    .with("client", connection.client.address),
+                    .addr("client", connection.client.address),
             });
             let severity = super::severity_of(connection);
             let mut finding = Finding::new(
                 self,
                 severity,
                 Message::new("reply-dropped-on-host-summary")
-                    .with("client", connection.client)
-                    .with("server", connection.server)
+                    .addr("client", connection.client)
+                    .addr("server", connection.server)
                     .count("count", sightings)
                     .with("arrived", &arrived)
                     .with("pod_side", &pod_side),
@@ -251,24 +251,24 @@ impl ReplyDroppedOnHost {
             evidence.push(Evidence {
                 frames: c.attempts.iter().map(|a| a.frame).collect(),
                 what: Message::new("reply-dropped-on-host-ev-open")
-                    .with("client", c.client)
-                    .with("server", c.server),
+                    .addr("client", c.client)
+                    .addr("server", c.server),
             });
             evidence.push(Evidence {
                 frames: first.reply_frames.clone(),
                 what: match &arrived_on {
                     Some(interface) => Message::new("reply-dropped-on-host-ev-syn-ack-arrived")
-                        .with("server", c.server)
+                        .addr("server", c.server)
                         .with("interface", interface)
-                        .with("client", c.client),
+                        .addr("client", c.client),
                     None => Message::new("reply-dropped-on-host-ev-syn-ack-sent")
-                        .with("server", c.server),
+                        .addr("server", c.server),
                 },
             });
             evidence.push(Evidence {
                 frames: first.resent.clone(),
                 what: Message::new("reply-dropped-on-host-ev-resent")
-                    .with("server", c.server)
+                    .addr("server", c.server)
                     .count("count", first.resent.len().saturating_sub(1)),
             });
             if probes.len() > 1 {
@@ -280,8 +280,8 @@ impl ReplyDroppedOnHost {
                         .collect(),
                     what: Message::new("reply-dropped-on-host-ev-more")
                         .count("count", probes.len() - 1)
-                        .with("client", c.client.address)
-                        .with("server", c.server),
+                        .addr("client", c.client.address)
+                        .addr("server", c.server),
                 });
             }
         }
@@ -291,20 +291,20 @@ impl ReplyDroppedOnHost {
                 frames: case.reply_frames.clone(),
                 what: match &arrived_on {
                     Some(interface) => Message::new("reply-dropped-on-host-ev-ack-arrived")
-                        .with("client", c.client)
-                        .with("server", c.server)
+                        .addr("client", c.client)
+                        .addr("server", c.server)
                         .with("interface", interface)
                         .frame("frame", case.reply_frames[0]),
                     None => Message::new("reply-dropped-on-host-ev-ack-sent")
-                        .with("client", c.client)
-                        .with("server", c.server)
+                        .addr("client", c.client)
+                        .addr("server", c.server)
                         .frame("frame", case.reply_frames[0]),
                 },
             });
             evidence.push(Evidence {
                 frames: case.resent.clone(),
                 what: Message::new("reply-dropped-on-host-ev-ack-resent")
-                    .with("server", c.server)
+                    .addr("server", c.server)
                     .count("count", case.resent.len()),
             });
         }

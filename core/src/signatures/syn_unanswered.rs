@@ -158,8 +158,8 @@ impl Signature for SynUnanswered {
                 self,
                 Severity::Warning,
                 Message::new("syn-unanswered-summary")
-                    .with("client", connection.client)
-                    .with("server", connection.server)
+                    .addr("client", connection.client)
+                    .addr("server", connection.server)
                     .count("count", connection.attempts.len()),
                 evidence,
             );
@@ -177,9 +177,9 @@ fn sent_evidence(connection: &Connection) -> Evidence {
     Evidence {
         frames: connection.attempts.iter().map(|a| a.frame).collect(),
         what: Message::new("syn-unanswered-ev-sent")
-            .with("client", connection.client)
+            .addr("client", connection.client)
             .count("count", connection.attempts.len())
-            .with("server", connection.server)
+            .addr("server", connection.server)
             .with("gaps", super::gaps_text(&connection.retry_gaps())),
     }
 }
@@ -219,8 +219,8 @@ impl SynUnanswered {
                 }
                 (
                     Message::new("syn-unanswered-summary-late")
-                        .with("client", connection.client)
-                        .with("server", connection.server)
+                        .addr("client", connection.client)
+                        .addr("server", connection.server)
                         .count("lost", lost)
                         .with("seconds", super::seconds(seconds)),
                     if seconds > 3.0 {
@@ -232,8 +232,8 @@ impl SynUnanswered {
             }
             _ => (
                 Message::new("syn-unanswered-summary")
-                    .with("client", connection.client)
-                    .with("server", connection.server)
+                    .addr("client", connection.client)
+                    .addr("server", connection.server)
                     .count("count", connection.attempts.len()),
                 Severity::Warning,
             ),
@@ -246,8 +246,8 @@ impl SynUnanswered {
         finding.connection = Some(connection.id);
         finding.journeys = connection.attempts.iter().map(|a| a.journey).collect();
         finding.point_of_failure = Message::new("syn-unanswered-where-client-view")
-            .with("client", connection.client.address)
-            .with("server", connection.server);
+            .addr("client", connection.client.address)
+            .addr("server", connection.server);
         finding.failure_frame = connection.attempts.last().map(|a| a.frame);
         finding.next_capture = Some(
             Message::new("syn-unanswered-next-client-view").with("command", super::NODE_CAPTURE),

@@ -205,8 +205,8 @@ impl VxlanSynLoss {
                 frames: frames_of(&|t| t.0.frame),
                 what: Message::new("vxlan-syn-loss-ev-lost")
                     .count("lost", lost.len())
-                    .with("client", connection.client)
-                    .with("server", connection.server)
+                    .addr("client", connection.client)
+                    .addr("server", connection.server)
                     .with("gaps", &gaps),
             },
             Evidence {
@@ -217,8 +217,8 @@ impl VxlanSynLoss {
                     View::Wire => "vxlan-syn-loss-ev-crossed",
                 })
                 .with("interface", &first_hop.interface_name)
-                .with("source", first_outer.source)
-                .with("destination", first_outer.destination)
+                .addr("source", first_outer.source)
+                .addr("destination", first_outer.destination)
                 .with("port", first_outer.destination_port)
                 .with("vni", vni),
             },
@@ -329,17 +329,17 @@ impl VxlanSynLoss {
             } else {
                 "vxlan-syn-loss-summary-checksum"
             })
-            .with("client", connection.client)
-            .with("server", connection.server)
+            .addr("client", connection.client)
+            .addr("server", connection.server)
             .count("lost", lost.len())
             .part(
                 "peer",
                 match view {
-                    View::Sender => Message::new("vxlan-syn-loss-to").with("peer", peer),
-                    View::Receiver => Message::new("vxlan-syn-loss-from").with("peer", peer),
+                    View::Sender => Message::new("vxlan-syn-loss-to").addr("peer", peer),
+                    View::Receiver => Message::new("vxlan-syn-loss-from").addr("peer", peer),
                     View::Wire => Message::new("vxlan-syn-loss-between")
-                        .with("sender", first_outer.source)
-                        .with("peer", peer),
+                        .addr("sender", first_outer.source)
+                        .addr("peer", peer),
                 },
             )
             .with("gaps", &gaps)
@@ -352,29 +352,29 @@ impl VxlanSynLoss {
             // A wrong outer checksum names the place: the receiving node's kernel.
             (View::Sender | View::Wire, false) => Message::new("vxlan-syn-loss-where-checksum")
                 .with("interface", &first_hop.interface_name)
-                .with("sender", first_outer.source)
-                .with("peer", peer),
+                .addr("sender", first_outer.source)
+                .addr("peer", peer),
             (View::Sender, true) => Message::new("vxlan-syn-loss-where-sender")
                 .with("interface", &first_hop.interface_name)
-                .with("peer", peer),
+                .addr("peer", peer),
             (View::Wire, true) => Message::new("vxlan-syn-loss-where-wire")
                 .with("interface", &first_hop.interface_name)
-                .with("sender", first_outer.source)
-                .with("peer", peer),
+                .addr("sender", first_outer.source)
+                .addr("peer", peer),
             (View::Receiver, _) => Message::new("vxlan-syn-loss-where-receiver")
                 .with("interface", &first_hop.interface_name)
-                .with("peer", peer)
+                .addr("peer", peer)
                 .with("port", first_outer.destination_port),
         };
         finding.failure_frame = tunnelled.last().map(|t| t.2.frame);
         finding.next_capture = Some(match view {
             View::Sender => Message::new("vxlan-syn-loss-next-sender")
-                .with("peer", peer)
+                .addr("peer", peer)
                 .with("command", super::NODE_CAPTURE),
-            View::Receiver => Message::new("vxlan-syn-loss-next-receiver").with("peer", peer),
+            View::Receiver => Message::new("vxlan-syn-loss-next-receiver").addr("peer", peer),
             View::Wire => Message::new("vxlan-syn-loss-next-wire")
-                .with("sender", first_outer.source)
-                .with("peer", peer),
+                .addr("sender", first_outer.source)
+                .addr("peer", peer),
         });
         Some(finding)
     }

@@ -329,6 +329,40 @@ pub fn vantage_text(report: &VantageReport) -> String {
     format!("{} — {}", vantage_name(report.vantage), report.why)
 }
 
+/// A line of the cluster's names that could not be read: where, why, and the line.
+pub fn names_problem(source: &str, problem: &crate::names::LineProblem) -> String {
+    use crate::names::ProblemReason;
+    let why = match &problem.reason {
+        ProblemReason::Empty => Message::new("names-empty"),
+        ProblemReason::UnknownFormat => Message::new("names-unknown-format"),
+        ProblemReason::UnrecognizedLine => Message::new("names-unrecognized-line"),
+        ProblemReason::UnsupportedTable => Message::new("names-unsupported-table"),
+        ProblemReason::MissingColumn { column } => {
+            Message::new("names-missing-column").with("column", column)
+        }
+        ProblemReason::TooFewColumns { expected, found } => Message::new("names-too-few-columns")
+            .with("expected", expected)
+            .with("found", found),
+        ProblemReason::Misaligned => Message::new("names-misaligned"),
+        ProblemReason::BadAddress => Message::new("names-bad-address"),
+        ProblemReason::BadPorts => Message::new("names-bad-ports"),
+        ProblemReason::BadIndex => Message::new("names-bad-index"),
+        ProblemReason::TooManyEntries { limit } => {
+            Message::new("names-too-many").with("limit", limit)
+        }
+    };
+    Message::new(if problem.line == 0 {
+        "names-problem-text"
+    } else {
+        "names-problem-line"
+    })
+    .with("source", source)
+    .with("line", problem.line)
+    .part("why", why)
+    .with("text", &problem.text)
+    .to_string()
+}
+
 /// One of several captures: its name, size, vantage point and how its clock was lined up.
 pub fn capture_file_text(index: usize, file: &crate::combine::CaptureFile) -> String {
     use crate::combine::ClockSource;

@@ -49,6 +49,9 @@ pub enum Request {
         /// wide`, …), by source.
         #[serde(default)]
         names: Vec<NamesText>,
+        /// Clock offsets the user set, in seconds, by capture index.
+        #[serde(default)]
+        clocks: Vec<(usize, f64)>,
     },
     Scene {
         selection: Selection,

@@ -69,7 +69,7 @@ pub fn analyse(
     read: &mut Read<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Session, String> {
-    analyse_named(files, &Names::new(), read, progress)
+    analyse_named(files, &Names::new(), &HashMap::new(), read, progress)
 }
 
 /// Reads one capture through an analyzer; `done` is what earlier captures read (for progress).
@@ -106,6 +106,7 @@ fn read_capture(
 pub fn analyse_named(
     files: &[(String, u64)],
     names: &Names,
+    clocks: &HashMap<usize, f64>,
     read: &mut Read<'_>,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Session, String> {
@@ -153,7 +154,7 @@ pub fn analyse_named(
         .map(|(name, _)| name.as_str())
         .collect::<Vec<_>>()
         .join(" + ");
-    let mut report = combine(reports, &HashMap::new());
+    let mut report = combine(reports, clocks);
     if !names.is_empty() {
         report.name_with(names);
     }

@@ -104,6 +104,7 @@ fn handle(request: Request, blobs: Vec<Blob>) {
         Request::Open {
             files,
             names: texts,
+            clocks,
         } => {
             if blobs.len() != files.len() || files.is_empty() {
                 post(&Response::Failed {
@@ -131,9 +132,11 @@ fn handle(request: Request, blobs: Vec<Blob>) {
                         .map(|p| dropscope_core::words::names_problem(&text.source, p)),
                 );
             }
+            let clocks: std::collections::HashMap<usize, f64> = clocks.into_iter().collect();
             let result = analyse_named(
                 &files,
                 &names,
+                &clocks,
                 &mut |file, offset, len| read(&blobs[file as usize], offset, len),
                 &mut |bytes, frames| {
                     let time = now();

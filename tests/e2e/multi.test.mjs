@@ -60,6 +60,10 @@ test('a capture added to the one open is analysed with it', async () => {
   await page.setInputFiles('[data-testid="add-file-input"]', join(EXAMPLES, 'lab', NODE2));
   await waitForAnalysis(page, `${NODE1} + ${NODE2}`);
   assert.equal(await page.locator('[data-testid="capture-file"]').count(), 2);
+  // A clock set by hand is used as given.
+  await page.fill('[data-testid="clock-1"]', '0.25');
+  await page.dispatchEvent('[data-testid="clock-1"]', 'change');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="capture-file"]')[1]?.getAttribute('data-clock-offset') === '0.250000');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -35,6 +35,7 @@ test('the pods of the bridge example sit in their node; the hairpin goes out to 
   const bridge = await open(env.browser.context, `${env.server.url}#example=bridge-nf-off`);
   await bridge.page.locator('[data-testid="topology"]').waitFor();
   assert.equal(await bridge.page.locator('[data-testid="pod-10.244.0.10"]').count(), 1);
+  assert.match(await bridge.page.textContent('[data-testid="service"]'), /Service 10\.96\.0\.10:80/);
   assert.equal(await bridge.page.locator('[data-testid="lb"]').count(), 0);
   await bridge.page.close();
   const hairpin = await open(env.browser.context, `${env.server.url}#example=nlb-hairpin`);

@@ -10,7 +10,7 @@ use dropscope_core::analysis::{HopChange, InterfaceReport};
 use dropscope_core::files;
 use dropscope_core::journey::{Direction, InterfaceRole};
 
-use super::path::{Animation, Topology, TrackEnd, TRAVEL};
+use super::path::{track_at, Animation, Topology, TrackAt};
 use crate::protocol::Scene;
 
 /// A host's box.
@@ -42,11 +42,28 @@ pub struct Waypoint {
     pub host: Option<usize>,
 }
 
+/// Something the packets reach that no capture shows from inside: the far end, a node that
+/// was not captured. Drawn dashed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unseen {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Picture {
     pub width: f64,
     pub height: f64,
     pub hosts: Vec<HostBox>,
+    /// Ends that live outside every captured host.
+    pub unseen: Vec<Unseen>,
+    /// The Service address the client dialled, when a host's conntrack DNATed it.
+    pub service: Option<(At, String)>,
+    /// What the client and the server are, where the picture shows them as pods: the pod's
+    /// own address (the server's is the backend's, not the Service's it was dialled at).
+    pub end_captions: [Option<String>; 2],
     /// Where each station of the topology sits, by station index.
     pub places: Vec<At>,
     /// The host of each station (`None`: outside every captured host).
@@ -239,17 +256,69 @@ pub fn picture(
     if out_and_back {
         waypoints.push(Waypoint {
             at: At {
-                x: width - OUTSIDE / 2.0,
-                y: HOST_TOP + 24.0,
+                // Its box (92 wide) stays inside the picture.
+                x: width - 50.0,
+                y: HOST_TOP - 8.0,
             },
             kind: "lb",
             host: None,
         });
     }
+    // The ends no capture shows from inside, drawn dashed around them.
+    let unseen: Vec<Unseen> = [0, last]
+        .into_iter()
+        .filter(|&at| last > 0 && host_of[at].is_none())
+        .map(|at| Unseen {
+            x: places[at].x - OUTSIDE / 2.0 + 6.0,
+            y: places[at].y - 44.0,
+            width: OUTSIDE - 12.0,
+            height: 88.0,
+        })
+        .collect();
+    // The Service the client dialled, a virtual address on the node that DNATed it.
+    let dnat_host = scene.journeys.iter().find_map(|j| {
+        j.hops.iter().find_map(|h| {
+            h.changes
+                .iter()
+                .any(|c| matches!(c, HopChange::Dnat { .. }))
+                .then(|| topology.station_of(h.interface).and_then(|s| host_of[s]))
+                .flatten()
+        })
+    });
+    let service = match (dnat_host, scene.server) {
+        (Some(host), Some(server)) => {
+            let conntrack = waypoints
+                .iter()
+                .find(|w| w.kind == "conntrack" && w.host == Some(host))
+                .map(|w| w.at);
+            conntrack.map(|at| {
+                (
+                    At {
+                        x: at.x,
+                        y: at.y - 22.0,
+                    },
+                    dropscope_core::names::address_label(server.address, Some(server.port)),
+                )
+            })
+        }
+        _ => None,
+    };
+    let end_captions = [
+        client_veth
+            .and(scene.client)
+            .map(|c| dropscope_core::names::address_label(c.address, Some(c.port))),
+        server_veth
+            .filter(|&veth| Some(veth) != client_veth)
+            .and(backend)
+            .map(|b| dropscope_core::names::address_label(b, None)),
+    ];
     let mut picture = Picture {
         width,
         height: PICTURE_HEIGHT,
         hosts,
+        unseen,
+        service,
+        end_captions,
         places,
         host_of,
         waypoints,
@@ -395,49 +464,27 @@ pub fn picture_dots_at(
     let frame_of = |track: usize, station: usize, at: f64| frame_at(animation, track, station, at);
     let mut dots = Vec::new();
     for (index, track) in animation.tracks.iter().enumerate() {
-        let (Some(first), Some(last)) = (track.points.first(), track.points.last()) else {
-            continue;
-        };
-        if t < first.at {
-            continue;
-        }
-        if t >= last.at {
-            let since = t - last.at;
-            let opacity = match track.end {
-                TrackEnd::Reached => 1.0 - since / 0.5,
-                TrackEnd::Dropped { .. } => 1.0 - since / 1.5,
-            };
-            if opacity > 0.0 {
-                dots.push(PictureDot {
-                    track: index,
-                    at: picture.places[last.station.min(picture.places.len() - 1)],
-                    opacity,
-                });
+        let (at, opacity) = match track_at(track, t) {
+            TrackAt::Before | TrackAt::Gone => continue,
+            TrackAt::Done { opacity } => {
+                let last = track.points[track.points.len() - 1].station;
+                (picture.places[last.min(picture.places.len() - 1)], opacity)
             }
-            continue;
-        }
-        let next = track
-            .points
-            .iter()
-            .position(|p| p.at > t)
-            .unwrap_or(track.points.len() - 1);
-        let (a, b) = (&track.points[next - 1], &track.points[next]);
-        let leave = (b.at - TRAVEL).max(a.at);
-        let progress = if t <= leave {
-            0.0
-        } else {
-            ((t - leave) / (b.at - leave).max(1e-9)).clamp(0.0, 1.0)
+            TrackAt::Between { from, progress } => {
+                let (a, b) = (&track.points[from], &track.points[from + 1]);
+                let points = route(
+                    scene,
+                    picture,
+                    (a.station, frame_of(index, a.station, a.at)),
+                    (b.station, frame_of(index, b.station, b.at)),
+                );
+                (along(&points, progress), 1.0)
+            }
         };
-        let points = route(
-            scene,
-            picture,
-            (a.station, frame_of(index, a.station, a.at)),
-            (b.station, frame_of(index, b.station, b.at)),
-        );
         dots.push(PictureDot {
             track: index,
-            at: along(&points, progress),
-            opacity: 1.0,
+            at,
+            opacity,
         });
     }
     dots

@@ -369,52 +369,80 @@ pub struct Dot {
     pub opacity: f64,
 }
 
+/// Where a track is at animation time `t`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TrackAt {
+    /// Not sent yet.
+    Before,
+    /// On its way from point `from` to point `from + 1`, `progress` of the way (it waits at
+    /// a station, then flies in the last [`TRAVEL`] seconds before the next sighting).
+    Between { from: usize, progress: f64 },
+    /// At its last point, fading out (`opacity` above 0).
+    Done { opacity: f64 },
+    /// Gone.
+    Gone,
+}
+
+pub fn track_at(track: &Track, t: f64) -> TrackAt {
+    let (Some(first), Some(last)) = (track.points.first(), track.points.last()) else {
+        return TrackAt::Gone;
+    };
+    if t < first.at {
+        return TrackAt::Before;
+    }
+    if t >= last.at {
+        let since = t - last.at;
+        let opacity = match track.end {
+            TrackEnd::Reached => 1.0 - since / LINGER,
+            TrackEnd::Dropped { .. } => 1.0 - since / 1.5,
+        };
+        return if opacity > 0.0 {
+            TrackAt::Done { opacity }
+        } else {
+            TrackAt::Gone
+        };
+    }
+    let next = track
+        .points
+        .iter()
+        .position(|p| p.at > t)
+        .unwrap_or(track.points.len() - 1);
+    let (a, b) = (&track.points[next - 1], &track.points[next]);
+    let leave = (b.at - TRAVEL).max(a.at);
+    let progress = if t <= leave {
+        0.0
+    } else {
+        ((t - leave) / (b.at - leave).max(1e-9)).clamp(0.0, 1.0)
+    };
+    TrackAt::Between {
+        from: next - 1,
+        progress,
+    }
+}
+
 /// Where every packet is at animation time `t`.
 pub fn dots_at(animation: &Animation, topology: &Topology, t: f64) -> Vec<Dot> {
     let x_of = |station: usize| topology.stations[station.min(topology.stations.len() - 1)].x;
     let mut dots = Vec::new();
     for (at, track) in animation.tracks.iter().enumerate() {
-        let (Some(first), Some(last)) = (track.points.first(), track.points.last()) else {
-            continue;
-        };
-        if t < first.at {
-            continue;
-        }
-        if t >= last.at {
-            let since = t - last.at;
-            let opacity = match track.end {
-                TrackEnd::Reached => 1.0 - since / LINGER,
-                TrackEnd::Dropped { .. } => 1.0 - since / 1.5,
-            };
-            if opacity > 0.0 {
-                dots.push(Dot {
-                    track: at,
-                    x: x_of(last.station),
-                    forward: track.forward,
-                    opacity,
-                });
+        let (x, opacity) = match track_at(track, t) {
+            TrackAt::Before | TrackAt::Gone => continue,
+            TrackAt::Done { opacity } => {
+                (x_of(track.points[track.points.len() - 1].station), opacity)
             }
-            continue;
-        }
-        let next = track
-            .points
-            .iter()
-            .position(|p| p.at > t)
-            .unwrap_or(track.points.len() - 1);
-        let (a, b) = (&track.points[next - 1], &track.points[next]);
-        // Fly in the last TRAVEL seconds before the sighting; wait at the station before that.
-        let leave = (b.at - TRAVEL).max(a.at);
-        let progress = if t <= leave {
-            0.0
-        } else {
-            ((t - leave) / (b.at - leave).max(1e-9)).clamp(0.0, 1.0)
+            TrackAt::Between { from, progress } => {
+                let (a, b) = (&track.points[from], &track.points[from + 1]);
+                (
+                    x_of(a.station) + (x_of(b.station) - x_of(a.station)) * progress,
+                    1.0,
+                )
+            }
         };
-        let x = x_of(a.station) + (x_of(b.station) - x_of(a.station)) * progress;
         dots.push(Dot {
             track: at,
             x,
             forward: track.forward,
-            opacity: 1.0,
+            opacity,
         });
     }
     dots

@@ -357,7 +357,11 @@ fn in_the_nodes_picture_the_syn_goes_through_conntrack_and_the_reply_does_not() 
     };
     assert!(passes("syn"), "the SYN is DNATed in conntrack");
     assert!(!passes("syn-ack"), "the SYN-ACK never passes conntrack");
-    // Both pods live in the one node, left of their veths.
+    // The Service the client dialled is a virtual address of that node's conntrack.
+    let (_, service) = picture.service.as_ref().expect("the Service");
+    assert_eq!(service, "10.96.0.10:80");
+    // Both pods live in the one node, left of their veths: nothing is drawn as not captured.
+    assert!(picture.unseen.is_empty());
     assert_eq!(picture.hosts.len(), 1);
     assert!(inside(&picture.hosts[0], picture.places[0]));
     let last = picture.places.len() - 1;
@@ -378,4 +382,19 @@ fn the_hairpin_goes_out_to_the_load_balancer_and_back() {
         "outside the node"
     );
     assert!(picture.wires.iter().any(|&(a, b)| a == lb.at || b == lb.at));
+}
+
+#[test]
+fn the_far_end_of_the_vxlan_syns_is_drawn_as_not_captured() {
+    let (session, scene) = finding_scene("vxlan-syn-backoff");
+    let (_, _, picture) = nodes_picture(&session, &scene, 1000.0);
+    assert_eq!(
+        picture.unseen.len(),
+        1,
+        "the server's node was not captured"
+    );
+    let last = picture.places.len() - 1;
+    let u = &picture.unseen[0];
+    let far = picture.places[last];
+    assert!(far.x > u.x && far.x < u.x + u.width && far.y > u.y && far.y < u.y + u.height);
 }

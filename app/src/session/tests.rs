@@ -312,6 +312,7 @@ fn names_name_the_interfaces_and_the_addresses() {
     let session = analyse_named(
         &[("d.pcap".to_string(), bytes.len() as u64)],
         &names,
+        &HashMap::new(),
         &mut read,
         &mut |_, _| {},
     )

@@ -28,32 +28,15 @@ pub(super) fn download(format: ExportFormat, text: &str, state: &AppState) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = document();
-    if let Ok(anchor) = document.create_element("a") {
-        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
-        anchor.set_href(&url);
-        anchor.set_download(&format!(
-            "{}.dropscope.{extension}",
-            name.trim_end_matches(".pcap")
-        ));
-        anchor
-            .set_attribute("data-testid", &format!("download-{extension}"))
-            .ok();
-        anchor.set_text_content(Some(text));
-        anchor.set_hidden(true);
-        if let Some(body) = document.body() {
-            let _ = body.append_child(&anchor);
-            anchor.click();
-            let _ = body.remove_child(&anchor);
-        }
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        let file_name = format!("{}.dropscope.{extension}", name.trim_end_matches(".pcap"));
+        save(
+            &blob,
+            &file_name,
+            &format!("download-{extension}"),
+            Some(text),
+        );
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Saves `bytes` as a download named `name`.
@@ -61,10 +44,15 @@ pub(super) fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) {
+        save(&blob, name, "download-pcapng", None);
+    }
+}
+
+/// Hands `blob` to the browser as a download named `name` (through a hidden link carrying
+/// `test_id`, and `text` for the browser tests to read).
+fn save(blob: &web_sys::Blob, name: &str, test_id: &str, text: Option<&str>) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     let document = document();
@@ -72,7 +60,8 @@ pub(super) fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
         let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
         anchor.set_href(&url);
         anchor.set_download(name);
-        anchor.set_attribute("data-testid", "download-pcapng").ok();
+        anchor.set_attribute("data-testid", test_id).ok();
+        anchor.set_text_content(text);
         anchor.set_hidden(true);
         if let Some(body) = document.body() {
             let _ = body.append_child(&anchor);

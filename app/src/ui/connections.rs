@@ -28,7 +28,7 @@ pub(super) fn ConnectionList() -> impl IntoView {
             <h2>{move || Message::new("ui-connections-count").count("count", total()).text(state.lang.get())}</h2>
             <div class="table-wrap">
                 <table>
-                    <thead><tr><th>{t("ui-col-client")}</th><th>{t("ui-col-server")}</th><th>{t("ui-col-outcome")}</th><th>"SYNs"</th><th>{t("ui-col-connect-time")}</th></tr></thead>
+                    <thead><tr><th>{t("ui-col-client")}</th><th>{t("ui-col-server")}</th><th>{t("ui-col-outcome")}</th><th>"SYNs"</th><th>{t("ui-col-connect-time")}</th><th></th></tr></thead>
                     <tbody>
                         <For each=connections key=|c| c.id let:connection>
                             {
@@ -45,6 +45,12 @@ pub(super) fn ConnectionList() -> impl IntoView {
                                         <td>{move || i18n::in_language(state.lang.get(), || connection.outcome.to_string())}</td>
                                         <td>{connection.attempts}</td>
                                         <td>{connection.time_to_connect.map(dropscope_core::words::duration).unwrap_or_default()}</td>
+                                        <td>
+                                            <button class="link" title=t("ui-export-evidence") data-testid=format!("export-connection-{id}")
+                                                on:click=move |_| state.send(crate::protocol::Request::ExportEvidence { selection: Selection::Connection(id) })>
+                                                "pcapng"
+                                            </button>
+                                        </td>
                                     </tr>
                                 }
                             }

@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
         client: StoredValue::new_local(client),
         opened: StoredValue::new_local(Vec::new()),
         names: RwSignal::new(Vec::new()),
+        clocks: RwSignal::new(Vec::new()),
     };
     state_cell.set_value(Some(state));
     provide_context(state);

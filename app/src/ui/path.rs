@@ -532,6 +532,19 @@ fn nodes_view(state: AppState, model: Memo<Model>, player: Player, width: f64) -
                 }
             })
             .collect_view();
+        let unseen = picture
+            .unseen
+            .iter()
+            .map(|u| view! {
+                <g class="unseen" data-testid="unseen">
+                    <rect x=u.x y=u.y width=u.width height=u.height rx=10.0 />
+                    <text x=u.x + u.width / 2.0 y=u.y + u.height + 14.0>{tr("picture-not-captured")}</text>
+                </g>
+            })
+            .collect_view();
+        let service = picture.service.as_ref().map(|(at, label)| view! {
+            <text class="service" data-testid="service" x=at.x y=at.y>{format!("Service {}", shorten(label, 40))}</text>
+        });
         let wires = picture
             .wires
             .iter()
@@ -568,11 +581,20 @@ fn nodes_view(state: AppState, model: Memo<Model>, player: Player, width: f64) -
                     Some(_) => "endpoint".to_string(),
                     None => "place".to_string(),
                 };
+                // An end's caption goes above it, an interface's below: side by side they would
+                // run into each other.
+                let caption = match at {
+                    0 => picture.end_captions[0].clone(),
+                    _ if at == last => picture.end_captions[1].clone(),
+                    _ => None,
+                }
+                .unwrap_or_else(|| station.caption.clone());
+                let caption_y = if end { p.y - 22.0 } else { p.y + 28.0 };
                 view! {
                     <g class=format!("place {}", station.role) class:end=end data-testid=testid data-interface=station.label.clone()>
                         <rect x=p.x - 30.0 y=p.y - 16.0 width=60.0 height=32.0 rx=if end { 16.0 } else { 6.0 } />
                         <text class="place-name" x=p.x y=p.y + 4.0>{shorten(&station.label, 12)}</text>
-                        <text class="place-caption" x=p.x y=p.y + 28.0>{shorten(&station.caption, 22)}</text>
+                        <text class="place-caption" x=p.x y=caption_y>{shorten(&caption, 24)}</text>
                     </g>
                 }
             })
@@ -608,6 +630,8 @@ fn nodes_view(state: AppState, model: Memo<Model>, player: Player, width: f64) -
         Some(view! {
             <svg class="nodes" data-testid="topology" viewBox=format!("0 0 {width} {PICTURE_HEIGHT}") role="img" aria-label=tr("ui-nodes-picture")>
                 {hosts}
+                {unseen}
+                {service}
                 {wires}
                 {waypoints}
                 {places}

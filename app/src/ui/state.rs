@@ -67,6 +67,8 @@ pub struct AppState {
     /// of recovery.
     pub crash_next: StoredValue<bool>,
     pub client: StoredValue<Client, LocalStorage>,
+    /// Clock offsets the user set for captures opened together, by index.
+    pub clocks: RwSignal<Vec<(usize, f64)>>,
     /// The cluster's names the user gave (in the page's memory only, never in the URL).
     pub names: RwSignal<Vec<NamesText>>,
     /// The captures open now (names and file handles, not their bytes), for "add a capture".
@@ -166,6 +168,7 @@ impl AppState {
         let lang = self.lang.get_untracked();
         let request = Request::Open {
             names: self.names.get_untracked(),
+            clocks: self.clocks.get_untracked(),
             files: files
                 .iter()
                 .map(|(name, blob)| OpenFile {
@@ -186,6 +189,7 @@ impl AppState {
     /// Opens files dropped or picked together, as one analysis.
     pub fn open_files(&self, files: Vec<web_sys::File>) {
         self.example.set(None);
+        self.clocks.set(Vec::new());
         let crash = self.crash_next.get_value();
         self.crash_next.set_value(false);
         self.open_blobs(
@@ -202,6 +206,15 @@ impl AppState {
             self.open_blobs(open, false);
             self.example.set(example);
         }
+    }
+
+    /// Sets capture `index`'s clock offset by hand and analyses again.
+    pub fn set_clock(&self, index: usize, seconds: f64) {
+        self.clocks.update(|clocks| {
+            clocks.retain(|(i, _)| *i != index);
+            clocks.push((index, seconds));
+        });
+        self.apply_names();
     }
 
     /// Adds captures to those already open, and analyses them all again as one.

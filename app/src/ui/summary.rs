@@ -138,10 +138,26 @@ pub(super) fn summary_view() -> impl IntoView {
                             .files
                             .iter()
                             .enumerate()
-                            .map(|(at, file)| view! {
-                                <li data-testid="capture-file" data-clock-offset=format!("{:.6}", file.clock_offset)>
-                                    {dropscope_core::words::capture_file_text(at, file)}
-                                </li>
+                            .map(|(at, file)| {
+                                let on_clock = move |ev: leptos::ev::Event| {
+                                    if let Ok(seconds) = event_target_value(&ev).trim().parse::<f64>() {
+                                        state.set_clock(at, seconds);
+                                    }
+                                };
+                                view! {
+                                    <li data-testid="capture-file" data-clock-offset=format!("{:.6}", file.clock_offset)>
+                                        {dropscope_core::words::capture_file_text(at, file)}
+                                        {(at > 0).then(|| view! {
+                                            " "
+                                            <label class="clock">
+                                                {tr("ui-clock-set")}" "
+                                                <input type="number" step="0.000001" data-testid=format!("clock-{at}")
+                                                    value=format!("{:.6}", file.clock_offset) on:change=on_clock />
+                                                " s"
+                                            </label>
+                                        })}
+                                    </li>
+                                }
                             })
                             .collect_view();
                         view! { <ul class="capture-files" aria-label=tr("ui-files")>{files}</ul> }

@@ -424,3 +424,5 @@ picture-this-node = this node
 picture-lb = load balancer
 picture-conntrack = conntrack (NAT)
 ui-nodes-picture = The nodes: the hosts the packets crossed, their interfaces, conntrack where NAT happens, and the packets moving between them
+picture-not-captured = not captured
+ui-clock-set = set its clock offset:

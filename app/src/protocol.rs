@@ -73,6 +73,11 @@ pub enum Request {
     ExportEvidence {
         selection: Selection,
     },
+    /// The packets the list shows for this filter and scope, from every capture, as pcapng.
+    ExportFiltered {
+        filter: String,
+        scope: Option<Selection>,
+    },
     /// Panics inside the worker: the browser tests check that the page survives it.
     Panic,
 }

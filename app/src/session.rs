@@ -35,6 +35,10 @@ pub const MAX_SCENE_JOURNEYS: usize = 300;
 /// Rows served per request, at most.
 pub const MAX_ROWS_PER_PAGE: u32 = 500;
 
+/// Packets written when the packet list's current filter is exported: a file Wireshark opens
+/// at once, not the whole capture again.
+pub const MAX_EXPORTED: usize = 200_000;
+
 /// Reads `len` bytes at `offset` of capture `file` (an index among the captures opened).
 pub type Read<'a> = dyn FnMut(u32, u64, usize) -> Result<Vec<u8>, String> + 'a;
 
@@ -439,20 +443,71 @@ impl Session {
         count: u32,
         read: &mut Read<'_>,
     ) -> RowsPage {
+        if let Err(error) = self.filter(text, scope) {
+            return RowsPage {
+                start: 0,
+                total: 0,
+                rows: Vec::new(),
+                error: Some(error),
+            };
+        }
+        let matching = &self.cached.as_ref().expect("filled by filter").1;
+        let total = matching.len() as u32;
+        let start = start.min(total);
+        let end = start
+            .saturating_add(count.min(MAX_ROWS_PER_PAGE))
+            .min(total);
+        let rows = matching[start as usize..end as usize]
+            .iter()
+            .map(|&(file, at)| (file, self.captures[file as usize].index.rows()[at as usize]))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(file, row)| self.row(file, &row, read))
+            .collect();
+        RowsPage {
+            start,
+            total,
+            rows,
+            error: None,
+        }
+    }
+
+    /// The packets the list shows for a filter and scope, from every capture, as pcapng: the
+    /// filter is the section's comment. At most `MAX_EXPORTED` packets, the first in time.
+    pub fn filtered_pcapng(
+        &mut self,
+        text: &str,
+        scope: Option<Selection>,
+        read: &mut Read<'_>,
+    ) -> Result<(String, Vec<u8>), String> {
+        self.filter(text, scope)?;
+        let frames: Vec<u64> = self
+            .cached
+            .as_ref()
+            .expect("filled by filter")
+            .1
+            .iter()
+            .take(MAX_EXPORTED)
+            .map(|&(file, at)| self.captures[file as usize].index.rows()[at as usize].frame)
+            .collect();
+        let comment = Message::new("export-filtered-comment")
+            .with("filter", text.trim())
+            .with("count", frames.len())
+            .to_string();
+        let bytes = self.pcapng_of(&frames, &[comment], &std::collections::HashMap::new(), read)?;
+        Ok((
+            format!("{}.filtered.pcapng", self.name.trim_end_matches(".pcap")),
+            bytes,
+        ))
+    }
+
+    /// Fills the cache with the rows matching `text` within `scope` (in time order across the
+    /// captures), unless it holds them already.
+    fn filter(&mut self, text: &str, scope: Option<Selection>) -> Result<(), String> {
         let key = (text.trim().to_string(), scope);
         let fresh = self.cached.as_ref().is_none_or(|(k, _)| k != &key);
         if fresh {
-            let mut filter = match PacketFilter::parse(text, |n| self.interface_key_named(n)) {
-                Ok(filter) => filter,
-                Err(error) => {
-                    return RowsPage {
-                        start: 0,
-                        total: 0,
-                        rows: Vec::new(),
-                        error: Some(error),
-                    }
-                }
-            };
+            let mut filter = PacketFilter::parse(text, |n| self.interface_key_named(n))?;
             if let Some(scope) = scope {
                 let scope = self.scope_filter(scope);
                 filter.endpoint_pairs = scope.endpoint_pairs;
@@ -503,25 +558,7 @@ impl Session {
             }
             self.cached = Some((key, matching));
         }
-        let matching = &self.cached.as_ref().expect("filled above").1;
-        let total = matching.len() as u32;
-        let start = start.min(total);
-        let end = start
-            .saturating_add(count.min(MAX_ROWS_PER_PAGE))
-            .min(total);
-        let rows = matching[start as usize..end as usize]
-            .iter()
-            .map(|&(file, at)| (file, self.captures[file as usize].index.rows()[at as usize]))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|(file, row)| self.row(file, &row, read))
-            .collect();
-        RowsPage {
-            start,
-            total,
-            rows,
-            error: None,
-        }
+        Ok(())
     }
 
     fn relative(&self, time: Option<Timestamp>) -> Option<f64> {
@@ -592,7 +629,7 @@ impl Session {
         selection: Selection,
         read: &mut Read<'_>,
     ) -> Result<(String, Vec<u8>), String> {
-        use dropscope_core::export::{evidence_pcapng, of_connection, of_finding, EvidencePacket};
+        use dropscope_core::export::{of_connection, of_finding};
         let (chosen, name) = match selection {
             Selection::Finding(at) => (
                 of_finding(&self.report, at),
@@ -607,8 +644,22 @@ impl Session {
             ),
         };
         let chosen = chosen.ok_or_else(|| format!("there is no {selection:?}"))?;
-        let mut packets = Vec::with_capacity(chosen.frames.len());
-        for &frame in &chosen.frames {
+        let bytes = self.pcapng_of(&chosen.frames, &chosen.comments, &chosen.notes, read)?;
+        Ok((format!("{name}.evidence.pcapng"), bytes))
+    }
+
+    /// `frames` (ids, from any capture) as pcapng, on the first capture's clock, with
+    /// `comments` for the section and `notes` for single packets.
+    fn pcapng_of(
+        &self,
+        frames: &[u64],
+        comments: &[String],
+        notes: &std::collections::HashMap<u64, Vec<String>>,
+        read: &mut Read<'_>,
+    ) -> Result<Vec<u8>, String> {
+        use dropscope_core::export::{evidence_pcapng, EvidencePacket};
+        let mut packets = Vec::with_capacity(frames.len());
+        for &frame in frames {
             let file = files::file_of(frame);
             let Some(row) = self
                 .captures
@@ -631,10 +682,9 @@ impl Session {
                 direction: row.direction,
             });
         }
-        let bytes = evidence_pcapng(&chosen.comments, packets, &|frame| {
-            chosen.notes.get(&frame).cloned().unwrap_or_default()
-        });
-        Ok((format!("{name}.evidence.pcapng"), bytes))
+        Ok(evidence_pcapng(comments, packets, &|frame| {
+            notes.get(&frame).cloned().unwrap_or_default()
+        }))
     }
 
     pub fn export(&self, format: ExportFormat) -> String {

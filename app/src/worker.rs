@@ -206,6 +206,12 @@ fn handle(request: Request, blobs: Vec<Blob>) {
                             Err(message) => Response::Failed { message },
                         }
                     }
+                    Request::ExportFiltered { filter, scope } => {
+                        match session.filtered_pcapng(&filter, scope, &mut reader) {
+                            Ok((name, bytes)) => Response::Evidence { name, bytes },
+                            Err(message) => Response::Failed { message },
+                        }
+                    }
                     Request::Export { format } => Response::Export {
                         format,
                         text: session.export(format),

@@ -198,8 +198,9 @@ impl Analyzer {
                 .add(&journey)
                 .or_else(|| self.dns.add(&journey))
                 .or_else(|| self.udp.add(&journey));
-            let resent = self.tcp.last_was_resent();
-            if self.reported.len() < MAX_REPORTED_JOURNEYS && (resent || worth_reporting(&journey))
+            let evidence = self.tcp.last_is_evidence();
+            if self.reported.len() < MAX_REPORTED_JOURNEYS
+                && (evidence || worth_reporting(&journey))
             {
                 self.reported.push((journey, sender));
             }

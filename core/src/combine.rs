@@ -665,7 +665,9 @@ fn join_findings(
     for finding in findings {
         let found = finding
             .connection
-            .and_then(|c| group_of_connection.get(&c).copied())
+            .into_iter()
+            .chain(finding.covers.iter().copied())
+            .find_map(|c| group_of_connection.get(&c).copied())
             .or_else(|| {
                 finding
                     .journeys
@@ -676,7 +678,11 @@ fn join_findings(
             groups.push(Vec::new());
             groups.len() - 1
         });
-        if let Some(connection) = finding.connection {
+        for connection in finding
+            .connection
+            .into_iter()
+            .chain(finding.covers.iter().copied())
+        {
             group_of_connection.insert(connection, at);
         }
         for &journey in &finding.journeys {

@@ -23,6 +23,8 @@ struct FindingWire {
     failure_frame: Option<u64>,
     #[serde(default)]
     next_capture: Option<Message>,
+    #[serde(default)]
+    covers: Vec<u64>,
 }
 
 impl<'de> Deserialize<'de> for Finding {
@@ -50,6 +52,7 @@ impl TryFrom<FindingWire> for Finding {
             point_of_failure: wire.point_of_failure,
             failure_frame: wire.failure_frame,
             next_capture: wire.next_capture,
+            covers: wire.covers,
             explanation: signature.explanation(),
         })
     }

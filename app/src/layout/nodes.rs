@@ -81,6 +81,8 @@ const HOST_HEIGHT: f64 = 260.0;
 const OUTSIDE: f64 = 90.0;
 /// Vertical room per pod.
 const POD_ROW: f64 = 62.0;
+/// The closest two pods' rows may be, when many share a box.
+const MIN_POD_ROW: f64 = 40.0;
 
 /// Lays the picture out for `width` units.
 pub fn picture(
@@ -150,6 +152,28 @@ pub fn picture(
             }
         }
     };
+    // Pods per host, to space their rows so that they all fit in the box.
+    let mut pods_total = vec![0usize; hosts.len()];
+    for station in &topology.stations {
+        if let Some(host) = station.key.and_then(|key| {
+            matches!(role_of(key), InterfaceRole::PodSide { .. })
+                .then(|| host_index(files::file_of_interface(key)))
+                .flatten()
+        }) {
+            pods_total[host] += 1;
+        }
+    }
+    let pod_room = HOST_HEIGHT - 30.0 - 70.0;
+    // Rows at least MIN_POD_ROW apart; more pods than that fit go to a further column.
+    let pods_per_column = (pod_room / MIN_POD_ROW) as usize + 1;
+    let pod_row = |host: usize| {
+        let rows = pods_total[host].clamp(1, pods_per_column);
+        if rows > 1 {
+            (pod_room / (rows - 1) as f64).min(POD_ROW)
+        } else {
+            POD_ROW
+        }
+    };
     let last = topology.stations.len().saturating_sub(1);
     for (at, station) in topology.stations.iter().enumerate() {
         let Some(key) = station.key else { continue };
@@ -160,11 +184,12 @@ pub fn picture(
         host_of[at] = Some(host);
         places[at] = match role_of(key) {
             InterfaceRole::PodSide { .. } => {
-                let row = pods_in_host[host];
+                let nth_pod = pods_in_host[host];
                 pods_in_host[host] += 1;
+                let (column, row) = (nth_pod / pods_per_column, nth_pod % pods_per_column);
                 At {
-                    x: b.x + 110.0,
-                    y: (b.y + 70.0 + row as f64 * POD_ROW).min(b.y + b.height - 30.0),
+                    x: b.x + 110.0 + column as f64 * 2.0 * MIN_POD_ROW,
+                    y: (b.y + 70.0 + row as f64 * pod_row(host)).min(b.y + b.height - 30.0),
                 }
             }
             InterfaceRole::Bridge => At {

@@ -120,6 +120,10 @@ pub fn PacketList() -> impl IntoView {
                     <input type="checkbox" data-testid="packet-scope" prop:checked=move || state.scoped.get() on:change=on_scope />
                     {scope_label}
                 </label>
+                <button class="link" data-testid="export-filtered" title=t("ui-export-filtered-title")
+                    on:click=move |_| state.export_filtered()>
+                    {t("ui-export-filtered")}
+                </button>
             </div>
             {move || error().map(|e| view! { <p class="error" data-testid="filter-error">{e}</p> })}
             <div class="packet-panes">

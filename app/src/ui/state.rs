@@ -106,15 +106,28 @@ impl AppState {
         self.refresh_rows(0);
     }
 
+    /// The selection the packet list is limited to, when its checkbox is on.
+    fn list_scope(&self) -> Option<Selection> {
+        if self.scoped.get_untracked() {
+            self.selection.get_untracked()
+        } else {
+            None
+        }
+    }
+
+    /// Asks for the packets the list shows now, as pcapng.
+    pub fn export_filtered(&self) {
+        self.send(Request::ExportFiltered {
+            filter: self.filter.get_untracked(),
+            scope: self.list_scope(),
+        });
+    }
+
     pub fn refresh_rows(&self, start: u32) {
         if self.overview.with_untracked(Option::is_none) {
             return;
         }
-        let scope = if self.scoped.get_untracked() {
-            self.selection.get_untracked()
-        } else {
-            None
-        };
+        let scope = self.list_scope();
         self.send(Request::Rows {
             filter: self.filter.get_untracked(),
             scope,

@@ -245,6 +245,15 @@ syn-unanswered-summary-late = { $client } → { $server }: { $lost ->
     [one] 1 SYN
    *[other] { $lost } SYNs
 } lost without any answer; connected only after { $seconds } s
+syn-unanswered-summary-many = { $client } → { $server }: { $count } connections lost SYNs; { $connected ->
+    [0] none of them connected
+    [one] one connected only on a retry (after { $seconds } s)
+   *[other] { $connected } connected only on a retry (the longest after { $seconds } s)
+}
+syn-unanswered-ev-many = { $count ->
+    [one] one more connection
+   *[other] { $count } more connections
+} to { $server } lost SYNs the same way
 syn-unanswered-ev-sent = { $client } sends { $count ->
     [one] a SYN
    *[other] { $count } SYNs
@@ -339,3 +348,312 @@ pmtu-black-hole-where = on the path from { $sender } to { $receiver }: a link na
 ## Several captures
 
 in-capture = { $capture }: { $what }
+
+## dns-search-expansion
+
+dns-search-expansion-title = Every lookup goes through the search list first
+dns-search-expansion-symptom = Lookups of names outside the cluster are slow, and CoreDNS (and its upstream) gets several times more queries than the applications make; most of them are answered NXDOMAIN.
+dns-search-expansion-cause = A pod's /etc/resolv.conf lists the cluster's search domains (<namespace>.svc.cluster.local, svc.cluster.local, cluster.local, and the node's own) with options ndots:5. A name with fewer than five dots is tried with each search domain appended before it is tried as written (resolv.conf(5)), and with IPv6 each try is an A and an AAAA query. So api.example.com costs eight queries instead of two: six NXDOMAIN round trips to CoreDNS before the real one, each a new conntrack entry and, on a busy node, another chance to meet the DNS conntrack race. ndots:5 is there so that names like _service._tcp.name.namespace resolve inside the cluster; names outside it pay for it.
+dns-search-expansion-confirm-resolv = Read the pod's resolver configuration: the search list and ndots
+dns-search-expansion-fix-dot = Write external names fully qualified, with a trailing dot, in the application's configuration
+dns-search-expansion-fix-dot-tradeoff = Every place that names the host must change; some HTTP clients and TLS libraries handle a trailing dot badly (the Host header and the certificate check see it).
+dns-search-expansion-fix-ndots = Lower ndots for the workload with its Pod's dnsConfig (ndots 1 or 2)
+dns-search-expansion-fix-ndots-tradeoff = Names with that many dots are tried as written first: a short in-cluster name such as web.other-namespace then costs a failed query before its expansion, and names like _srv._tcp.web rely on the search list.
+dns-search-expansion-fix-autopath = Or let CoreDNS answer the search list for the pod: the autopath plugin (autopath @kubernetes, with pods verified in the kubernetes plugin)
+dns-search-expansion-fix-autopath-tradeoff = CoreDNS must watch every pod (more memory and API server load), and a client that checks answers against the name it asked may reject the CNAME autopath returns.
+dns-search-expansion-summary = { $client } looked up { $name } with { $count ->
+    [one] 1 query
+   *[other] { $count } queries
+}, { $wasted } of them for the search list's names, all NXDOMAIN: { $spent } s before the answer
+dns-search-expansion-ev-queries = { $client } asks for { $name } with each search domain appended first ({ $suffixes }): { $count ->
+    [one] 1 query
+   *[other] { $count } queries
+}
+dns-search-expansion-ev-nxdomain = { $count ->
+    [one] it is answered NXDOMAIN: the name does not exist
+   *[other] all { $count } are answered NXDOMAIN: those names do not exist
+}
+dns-search-expansion-ev-final = only then is { $name } asked as written, and answered; the lookup took { $spent } s
+dns-search-expansion-where = the resolver configuration of { $client } (ndots and the search list), not the network
+
+## dns-server-unreachable
+
+dns-server-unreachable-title = The DNS server never answers
+dns-server-unreachable-symptom = Name lookups in a pod hang for seconds and then fail ("Temporary failure in name resolution", "i/o timeout"), for every name.
+dns-server-unreachable-cause = The resolver (glibc by default) sends each query to the first nameserver of resolv.conf, waits its timeout (5 s by default), retries, moves on to the next nameserver, and gives up after its attempts (2 by default): with no answer at all, every lookup costs about ten seconds and fails. In a cluster the nameserver is the kube-dns Service's ClusterIP, DNATed by kube-proxy to a CoreDNS pod. Nothing comes back when the query is dropped on the way (a NetworkPolicy or a firewall without UDP 53 to CoreDNS, a node that cannot reach the CoreDNS pods' node), or when CoreDNS is down and its endpoints not yet removed. An ICMP port unreachable in return says that the query reached a host where nothing listens on port 53.
+dns-server-unreachable-confirm-pods = See whether the CoreDNS pods run and are the Service's endpoints
+dns-server-unreachable-confirm-policy = Look for policies that stop UDP 53 from the pod, and ask a CoreDNS pod directly
+dns-server-unreachable-fix-coredns = Bring CoreDNS back (restart it, and read why it stopped answering)
+dns-server-unreachable-fix-policy = Allow DNS: a NetworkPolicy that restricts egress must allow UDP and TCP 53 to the kube-dns pods
+dns-server-unreachable-summary = { $client }: the lookup of { $name } sent { $count ->
+    [one] 1 query
+   *[other] { $count } queries
+} to { $servers } over { $span } s and got no answer at all
+dns-server-unreachable-summary-icmp = { $client }: the lookup of { $name } to { $servers } was refused with ICMP: nothing listens on port 53 there
+dns-server-unreachable-ev-sent = { $client } asks for { $name }: { $count ->
+    [one] 1 transmission
+   *[other] { $count } transmissions
+} to { $servers } over { $span } s (the resolver's timeout, retries and next server)
+dns-server-unreachable-ev-silence = no answer and no ICMP error comes back: the queries are dropped on the way or ignored
+dns-server-unreachable-ev-icmp = { $count ->
+    [one] an ICMP error comes back
+   *[other] { $count } ICMP errors come back
+} from { $from }: { $reason }
+dns-server-unreachable-where = between the client and { $servers }: the queries get no answer
+dns-server-unreachable-where-icmp = { $from }: nothing listens on port 53 there (or a rule rejects it)
+
+## dns-error-answers
+
+dns-rcode-servfail = SERVFAIL
+dns-rcode-refused = REFUSED
+dns-error-answers-title = The DNS server answers with an error
+dns-error-answers-symptom = Lookups fail at once ("server failure", "query refused", "SERVFAIL") rather than time out, for some names or all of them.
+dns-error-answers-cause = The server got the query and answered it, with an error code. SERVFAIL (rcode 2) means it could not produce an answer: for CoreDNS, usually that its upstream (the node's resolver, forwarded to with the forward plugin) timed out or failed, or a plugin failed; the resolver may try the next server, and glibc then fails the lookup. REFUSED (rcode 5) means the server will not answer this client or this zone: an ACL, a server that is not authoritative and does not recurse, or a query for a zone it does not serve.
+dns-error-answers-confirm-logs = Read CoreDNS's log for the errors and their upstream
+dns-error-answers-confirm-upstream = Read where CoreDNS forwards, and ask that upstream directly from a pod
+dns-error-answers-fix-upstream = Fix or replace the upstream CoreDNS forwards to (forward . /etc/resolv.conf, or explicit servers that answer)
+dns-error-answers-fix-refused = For REFUSED, make the server that answers the one that serves the zone, or allow the client's addresses
+dns-error-answers-summary = { $client }: { $name } answered { $rcode } by { $server } ({ $count ->
+    [one] 1 answer
+   *[other] { $count } answers
+})
+dns-error-answers-ev-asked = { $client } asks { $server } for { $name }
+dns-error-answers-ev-errors = { $count ->
+    [one] the answer is
+   *[other] { $count } answers are
+} { $rcode }
+dns-error-answers-ev-recovered = another answer to the same lookup is good: the error is intermittent
+dns-error-answers-ev-failed = no answer to this lookup is good: it fails
+dns-error-answers-where = { $server }: it answers, with an error
+
+## dns-truncated
+
+dns-truncated-title = A truncated DNS answer that never comes over TCP
+dns-truncated-symptom = Lookups of names with many addresses (a headless Service with many pods, a big external record set) fail or return only some addresses, while small names resolve.
+dns-truncated-cause = A DNS answer over UDP is limited to 512 bytes, or to the buffer the client announced with EDNS. When the records do not fit, the server sends what fits with the TC (truncated) flag, and the client must ask again over TCP to port 53 (RFC 7766). glibc does; musl did not before 1.2.4. When TCP 53 to the DNS server is not allowed (a NetworkPolicy or firewall that allows only UDP 53, a Service that exposes only UDP), the TCP connection never opens and the lookup fails; a client that does not retry uses the incomplete answer or none.
+dns-truncated-confirm-tcp = Ask over TCP from the pod (the -vc option of nslookup uses TCP)
+dns-truncated-confirm-policy = Look for policies and Services that allow UDP 53 but not TCP 53
+dns-truncated-fix-policy = Allow TCP 53 to the DNS pods wherever UDP 53 is allowed (NetworkPolicies, security groups, the kube-dns Service's ports)
+dns-truncated-fix-musl = For musl images (Alpine) older than musl 1.2.4, move to a newer image or to glibc, or keep answers small
+dns-truncated-fix-musl-tradeoff = A new base image changes more than the resolver: test the application on it.
+dns-truncated-summary-tcp-failed = { $client }: the answer for { $name } from { $server } was truncated, and the retry over TCP never got through
+dns-truncated-summary-no-tcp = { $client }: the answer for { $name } from { $server } was truncated, and the client did not ask again over TCP
+dns-truncated-ev-tc = the answer for { $name } from { $server } has the TC flag: it did not fit in UDP
+dns-truncated-ev-tcp-failed = the client opens TCP to { $server }: { $count ->
+    [one] 1 SYN
+   *[other] { $count } SYNs
+}, { $outcome }
+dns-truncated-ev-no-tcp = no TCP connection to port 53 follows: the client kept the truncated answer (a resolver without TCP fallback)
+dns-truncated-where-tcp = between { $client } and { $server } on TCP port 53: the connection is not let through
+dns-truncated-where-client = { $client }: its resolver did not retry over TCP
+
+## idle-timeout-reset
+
+idle-timeout-reset-title = Idle connection forgotten by a device on its path
+idle-timeout-reset-symptom = Long-lived connections that sit idle for minutes (database and HTTP connection pools, gRPC channels, WebSockets) fail on their next use with "connection reset by peer", or hang for many minutes before failing, while new connections work.
+idle-timeout-reset-cause = Every stateful device on a connection's path keeps an entry for it and forgets it after a time without packets, without telling either end. An AWS Network Load Balancer does so after 350 s by default (TCP listeners can be set from 60 to 6000 s; TLS listeners stay at 350 s). An Azure load balancer rule after 4 minutes by default; AKS sets its outbound rules to 30 minutes. A NAT gateway or a firewall after its own timeout. A node's conntrack after net.netfilter.nf_conntrack_tcp_timeout_established: 5 days in the kernel, but kube-proxy sets it to 24 h when it starts (--conntrack-tcp-timeout-established, conntrack.tcpEstablishedTimeout). When one end sends again, the device no longer knows the flow. An AWS NLB answers the segment with a reset. An Azure load balancer drops it silently, unless TCP reset is enabled on the rule, in which case it resets both ends when the timeout expires. A firewall drops it. A reset makes the next read or write fail at once; silence makes the sender retransmit with back-off until net.ipv4.tcp_retries2 gives up, about 15 minutes later by default. TCP keepalive would keep the entry alive, but it is off unless the application enables it (SO_KEEPALIVE), and its first probe waits net.ipv4.tcp_keepalive_time, 7200 s by default, far longer than these timeouts.
+idle-timeout-reset-confirm-timeouts = Compare the silence with the idle timeouts on the path: the node's conntrack timeout (kube-proxy sets 86400 s by default), and the load balancer's (the Service's annotations, or the load balancer's own settings)
+idle-timeout-reset-confirm-keepalive = See whether the connection uses TCP keepalive (ss shows a keepalive timer) and what keepalive time applies: the sysctl is per network namespace, so a pod keeps its own value (7200 s by default) whatever the node has
+idle-timeout-reset-fix-keepalive = Send keepalives more often than the shortest idle timeout on the path: enable keepalive in the application or its client library, and lower net.ipv4.tcp_keepalive_time in the pod (a safe sysctl since Kubernetes 1.29, kernel 4.5 or later); it only affects sockets that enable keepalive
+idle-timeout-reset-fix-keepalive-tradeoff = Every idle connection then sends a small probe every few minutes. Applications that never enable keepalive gain nothing from the sysctl: use their own keepalive or ping option.
+idle-timeout-reset-fix-lb-timeout = Or raise the load balancer's idle timeout. AWS NLB TCP listeners: the listener attribute tcp.idle_timeout.seconds (60 to 6000 s), set by the AWS Load Balancer Controller v2.9.0 or later from the annotation service.beta.kubernetes.io/aws-load-balancer-listener-attributes.TCP-port (the listener's port number in the name). Azure: service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout, in minutes (4 to 30 in cloud-provider-azure's documentation).
+idle-timeout-reset-fix-lb-timeout-tradeoff = Flows stay longer in the load balancer. NLB TLS listeners keep 350 s whatever is set, and devices you do not control (NAT gateways, firewalls) keep their own timeouts: keepalives cover them all.
+idle-timeout-reset-fix-pool = Make connection pools close idle connections before the shortest idle timeout on the path (under 350 s behind an AWS NLB, under 4 minutes behind an Azure load balancer), and retry idempotent requests once after a reset
+idle-timeout-reset-summary-reset = { $client } → { $server }: after { $seconds } s idle, the connection's next segment was answered with a reset
+idle-timeout-reset-summary-vanished = { $client } → { $server }: after { $seconds } s idle, the connection's next segment vanished
+idle-timeout-reset-ev-idle = nothing passed for { $seconds } s (between frames { $last } and { $resumed }); then { $sender } sent again
+idle-timeout-reset-ev-reset = a reset in the name of { $peer } came back { $seconds } s later (frame { $frame })
+idle-timeout-reset-ev-ttl-other = the reset's TTL is { $ttl }, but { $peer }'s own packets arrived here with { $usual }: a device between made it, in { $peer }'s name
+idle-timeout-reset-ev-ttl-same = the reset's TTL ({ $ttl }) is the one { $peer }'s own packets have here: { $peer }'s host sent it, having forgotten the connection
+idle-timeout-reset-ev-ttl-unknown = no earlier packet of that end on the same interface to compare the reset's TTL with
+idle-timeout-reset-ev-resent = { $sender } sent that segment { $count ->
+    [one] once
+   *[other] { $count } times
+} over { $seconds } s
+idle-timeout-reset-ev-nothing = nothing came back from { $peer }: no acknowledgment, no reset, no ICMP
+idle-timeout-reset-where-path = between { $sender } and { $peer }: a device on the path (a load balancer, a NAT gateway, a firewall) had dropped the idle connection and reset it (TTL { $ttl })
+idle-timeout-reset-where-peer = { $peer }: it no longer knew the connection when the silence ended
+idle-timeout-reset-where-left = after { $interface }: the segment left the node and nothing on the way to { $peer } passed it on
+idle-timeout-reset-where-lost = between { $sender } and { $peer }: a device on the path no longer passed the idle connection's packets
+idle-timeout-reset-next = Which device forgot the connection shows in its idle timeout setting (the load balancer's, the NAT gateway's) and on the far side: capture on the server's node (or the load balancer's target) to see whether the segment after the silence arrived there.
+
+## connection-stalled
+
+connection-stalled-title = Connection stalled: data retransmitted into silence
+connection-stalled-symptom = An established connection stops making progress: requests on it hang, and after many minutes (about 15 by default) fail with "connection timed out" (ETIMEDOUT); new connections to the same place may work, or fail at once.
+connection-stalled-cause = The sender's data is never acknowledged and nothing comes back: no reset, no ICMP error. Linux then resends the oldest unacknowledged segment each time its retransmission timer expires, doubling the timer each time (up to 120 s), and gives up after net.ipv4.tcp_retries2 retransmissions: 15 by default, a timeout of at least 924.6 s, about 15 minutes. Small segments are lost as well as large ones, so this is not a path MTU problem: the path no longer carries this connection at all. Usual causes in a cluster: the other end is gone without a trace (its node shut down or cut off, its pod deleted); a NetworkPolicy, security group or firewall changed and now drops the flow; the conntrack entry that translated the connection (Service DNAT, SNAT) on a node in the path was removed (a conntrack flush, a node rebooted) or expired, so later packets are no longer translated and go nowhere.
+connection-stalled-confirm-ss = On the sender, look at the connection: a retransmission timer (timer:(on,…)), a backoff count, a growing rto, unacknowledged segments (unacked) and a large lastack mean data that nobody acknowledges
+connection-stalled-confirm-peer = Does the peer still exist and is it still an endpoint, and does the node still have the connection's conntrack entry?
+connection-stalled-confirm-policy = Look for a policy or firewall change around the time the connection stalled, and watch the drop counters while the sender retransmits
+connection-stalled-fix-path = Fix what dropped the flow (the policy, the security group, the vanished peer); a stalled connection does not recover by itself and must be replaced
+connection-stalled-fix-user-timeout = Let the application notice sooner: set TCP_USER_TIMEOUT on its sockets (many client libraries expose it) to the longest time it accepts unacknowledged data; the connection then fails with ETIMEDOUT after that time, and the application can reconnect
+connection-stalled-fix-user-timeout-tradeoff = Too short a value kills connections that would have survived a brief outage or a slow peer.
+connection-stalled-fix-retries2 = Or lower net.ipv4.tcp_retries2 in the pod's network namespace (RFC 1122 asks for at least 100 s, a value of at least 8). It is not one of Kubernetes' safe sysctls: the kubelet must allow it (--allowed-unsafe-sysctls).
+connection-stalled-fix-retries2-tradeoff = It applies to every connection of the pod: a shorter value also ends connections during outages they would have outlived.
+connection-stalled-summary = { $client } ↔ { $server }: { $sender }'s data was sent { $count ->
+    [one] once
+   *[other] { $count } times
+} over { $seconds } s and never acknowledged; the connection is stuck
+connection-stalled-ev-passed = before, { $receiver } acknowledged data, segments of up to { $largest } bytes: the path worked
+connection-stalled-ev-handshake = the handshake with { $receiver } completed: the path worked
+connection-stalled-ev-resent = { $sender } sends the same { $length }-byte segment (sequence { $sequence }) { $count ->
+    [one] once
+   *[other] { $count } times
+}, waiting longer each time (gaps: { $gaps } s)
+connection-stalled-ev-silent = nothing comes back from { $receiver }: no acknowledgment, no duplicate ACK, no reset, no ICMP error; segments no larger than ones that passed are lost, so it is not the path MTU
+connection-stalled-where-left = after { $interface }: the segments left the node and never reached { $receiver }, or its answers never came back
+connection-stalled-where = between { $sender } and { $receiver }: the path stopped passing the connection's packets
+connection-stalled-next = Capture on { $receiver }'s side (its node, or inside its pod) to see whether the resent segments arrive there: arriving and unanswered points at the receiver or its node's filters, missing points at the path between.
+
+## port-reuse-rejected
+
+port-reuse-rejected-title = SYN on a reused port answered with an ACK instead of a SYN-ACK
+port-reuse-rejected-symptom = Some new connections to a server open a little late, or time out, in bursts, when many short connections go to the same server (often through NAT); a capture shows the SYN answered by a bare ACK, the client's reset, and the SYN sent again.
+port-reuse-rejected-cause = A TCP connection is named by four values: source address and port, destination address and port. The end that closes first keeps that four-tuple in TIME_WAIT (60 s on Linux) so that late segments of the old connection are not mistaken for a new one. When a SYN arrives for a tuple the server still holds in TIME_WAIT, Linux accepts it only if it is clearly newer: a sequence number above the old connection's, or a newer TCP timestamp. Otherwise the server answers with an ACK of the old connection instead of a SYN-ACK (what RFC 5961 calls a challenge ACK). The client, waiting for a SYN-ACK, answers that ACK with a reset. The reset deletes the TIME_WAIT entry (unless the server sets net.ipv4.tcp_rfc1337=1), and a Linux client sends its SYN again at once, a few milliseconds later, and connects. If the reset does not clear it (tcp_rfc1337=1, or the reset is dropped on the way), every retry gets the same ACK and the SYNs back off (1, 2, 4, 8 s …) until the TIME_WAIT ends. Different clients behind one SNAT address produce such tuples: their sequence numbers and timestamps are unrelated, so the server cannot tell that the new connection is newer (the problem RFC 6191 addresses). A NAT reuses a source port once its own state for the old flow is gone. A node's conntrack keeps closed TCP flows for net.netfilter.nf_conntrack_tcp_timeout_time_wait (120 s by default), longer than Linux's TIME_WAIT, but an entry deleted early (a conntrack flush, Cilium removing the entries of a deleted pod, cilium#45863) or a NAT device with a shorter timeout frees the port while the server still holds the old tuple.
+port-reuse-rejected-confirm-timewait = On the server, look for TIME_WAIT sockets towards the client's address (and the port the failing SYN used), and whether a reset may clear them (tcp_rfc1337 = 0)
+port-reuse-rejected-confirm-capture = Capture on the server's side: the SYN, the bare ACK that answers it with an acknowledgment number of the old connection, the client's reset, and the SYN sent again
+port-reuse-rejected-confirm-conntrack = On the node that does the SNAT, see how long conntrack keeps closed flows, which flows to the server it still holds, and which rule masquerades them
+port-reuse-rejected-fix-reuse = Open fewer new connections to the same server: reuse them (HTTP keep-alive, connection pools) instead of one per request; where the protocol allows, let the client close first, so that TIME_WAIT stays on the client, which does not reuse its own ports while they are in TIME_WAIT. net.ipv4.tcp_tw_reuse changes only how a host reuses its own TIME_WAIT ports for outgoing connections, not how a server answers.
+port-reuse-rejected-fix-nat = Keep the NAT's state at least as long as the servers' TIME_WAIT: do not lower nf_conntrack_tcp_timeout_time_wait below 60 s, avoid flushing conntrack on busy nodes, and give NAT devices and egress gateways idle timeouts above it
+port-reuse-rejected-fix-nat-tradeoff = Longer-lived entries of closed flows take room in the conntrack table and ports in the NAT's range; with many short connections, a larger table or more egress addresses may be needed.
+port-reuse-rejected-summary-late = { $client } → { $server }: a SYN on the ports of a connection that had just ended was rejected with a challenge ACK; the client got in only by trying again, { $seconds } s later
+port-reuse-rejected-summary-failed = { $client } → { $server }: a SYN on the ports of a connection that had just ended was rejected with a challenge ACK, and the connection never opened
+port-reuse-rejected-ev-previous-closed = the same ports carried a connection before (from frame { $first }), closed at frame { $fin }
+port-reuse-rejected-ev-previous = the same ports carried a connection before, from frame { $first } to frame { $last }
+port-reuse-rejected-ev-syn = { $client } opens a new connection on the same ports (frame { $frame })
+port-reuse-rejected-ev-challenge = { $server } answers with a bare ACK for the old connection's sequence numbers, not a SYN-ACK (frame { $frame }): it still holds the old connection
+port-reuse-rejected-ev-reset = { $client } resets that ACK: it belongs to no connection it knows
+port-reuse-rejected-ev-retry = the client sends the SYN again { $seconds } s later
+port-reuse-rejected-ev-accepted = this time the SYN-ACK comes: the old state was gone
+port-reuse-rejected-where-time-wait = { $server }: it closed the previous connection first and still held it in TIME_WAIT when the new SYN came
+port-reuse-rejected-where-state = { $server }, or a conntrack or NAT on the way to it: state left from an older connection on these ports
+
+## no-endpoints
+
+no-endpoints-title = Service without endpoints: rejected at once, or dropped on a node without a local endpoint
+no-endpoints-symptom = Connections to a Service fail at once with "connection refused" (an ICMP port unreachable from the node), or, through a NodePort or a load balancer with externalTrafficPolicy: Local, hang until they time out on some nodes only.
+no-endpoints-cause = kube-proxy sends a Service's traffic to the ready endpoints listed in its EndpointSlices. When there are none (no pod matches the selector, none is Ready, the targetPort does not match), kube-proxy in iptables mode installs a REJECT rule in the filter table, commented "namespace/service:port has no endpoints": in KUBE-SERVICES for the cluster IP, in KUBE-EXTERNAL-SERVICES for external IPs, load-balancer IPs and node ports. The client gets an ICMP port unreachable at once and its connect fails with "connection refused". In nftables mode the Service is listed in the no-endpoint-services map of the kube-proxy table and rejected the same way. When the Service has endpoints, but none on this node, and the traffic's policy is Local (externalTrafficPolicy for node ports, external and load-balancer IPs; internalTrafficPolicy for the cluster IP), the rule drops instead, commented "… has no local endpoints": the SYN vanishes and the client retries until its timeout. A load balancer in front of a Local Service should not send traffic to such nodes: kube-proxy answers on each node's healthCheckNodePort with 200 where the Service has a local endpoint and 503 where it has none, and the load balancer must check that port.
+no-endpoints-confirm-endpoints = Does the Service have ready endpoints, and on which nodes?
+no-endpoints-confirm-rules = Find kube-proxy's reject and drop rules for the Service on the node (iptables mode, then nftables mode)
+no-endpoints-confirm-policy = Check the Service's traffic policies, and what the node answers on its health check port (200 with a local endpoint, 503 without)
+no-endpoints-fix-selector = Make the Service select pods that are Ready: a selector that matches the pods' labels, a targetPort they listen on, and a readiness probe that passes
+no-endpoints-fix-local-policy = With a Local policy, run an endpoint on every node that receives the traffic (a DaemonSet), or make the load balancer health-check the healthCheckNodePort, or switch to the Cluster policy
+no-endpoints-fix-local-policy-tradeoff = The Cluster policy forwards to endpoints on other nodes (one more hop) and masquerades the traffic: the backend no longer sees the client's address.
+no-endpoints-summary-reject = { $client } → { $server }: the Service has no ready endpoint; { $from } rejected the SYN with ICMP port unreachable
+no-endpoints-summary-local = { $client } → { $server }: { $count ->
+    [one] a SYN
+   *[other] { $count } SYNs
+} to a NodePort vanished inside the node: no local endpoint for a Service with externalTrafficPolicy Local
+no-endpoints-ev-syn = { $client } sends a SYN to { $server }
+no-endpoints-ev-icmp = { $from } answers with ICMP port unreachable (frame { $frame }, { $seconds } s after the SYN)
+no-endpoints-ev-in-place = the answer comes from { $from }, not from { $server }: a node answered in the Service address's place before translating it to any pod
+no-endpoints-ev-node-port = port { $port } is in the NodePort range (30000–32767), and the node that owns it answered
+no-endpoints-ev-not-a-reset = a port where nothing listens answers TCP with a reset; ICMP port unreachable for TCP comes from a REJECT rule, which is what kube-proxy installs for a Service with no endpoints
+no-endpoints-ev-silent-syns = { $client } sends { $count ->
+    [one] a SYN
+   *[other] { $count } SYNs
+} to { $server } over { $seconds } s; nothing answers
+no-endpoints-ev-silent-nowhere = each arrives on { $interface } and goes nowhere: never translated to a pod, never forwarded, no reset, no ICMP
+no-endpoints-where-reject = { $from }: kube-proxy's REJECT rule for { $server }, a Service without ready endpoints
+no-endpoints-where-local = on this node, after { $interface }: kube-proxy drops traffic to { $server } here because no endpoint of the Local-policy Service runs on this node
+
+## hairpin-mode-off
+
+hairpin-mode-off-title = Pod cannot reach itself through its Service: hairpin mode off
+hairpin-mode-off-symptom = A pod that calls a Service it is itself a backend of times out part of the time (about one call in N with N endpoints), or always with a single endpoint; other pods reach the Service, and the pod reaches its own IP directly.
+hairpin-mode-off-cause = kube-proxy DNATs the Service's address to one of its endpoints, and sometimes picks the calling pod itself. Where pods hang on a Linux bridge (the CNI bridge plugin's cni0, as used by flannel, or kubenet's cbr0), the translated packet must then leave the bridge through the very port it came in on, the calling pod's veth. A Linux bridge does not send a frame back out of the port it arrived on unless that port has hairpin mode on (/sys/class/net/<veth>/brport/hairpin_mode is 1; bridge -d link show prints "hairpin on"), so the packet is dropped and the client resends its SYN into silence. kube-proxy also masquerades this hairpin traffic (its KUBE-SEP chain marks packets whose source is the endpoint itself), so the reply crosses the bridge the same way. The kubelet's hairpinMode setting (hairpin-veth, promiscuous-bridge, none) set the flag only for kubenet and the removed dockershim; with a CNI plugin, the plugin must do it: the bridge plugin sets it when its configuration has "hairpinMode": true (the default is false).
+hairpin-mode-off-confirm-bridge = On the pod's node, read the hairpin flag of each bridge port (it must be 1, "hairpin on"); replace cni0 with the bridge your CNI uses
+hairpin-mode-off-confirm-cni = Check whether the CNI configuration asks for hairpin mode
+hairpin-mode-off-confirm-endpoints = Confirm that the calling pod is one of the Service's endpoints: only calls that kube-proxy sends back to the caller fail
+hairpin-mode-off-fix-cni = Enable hairpin mode in the CNI configuration: "hairpinMode": true for the bridge plugin (flannel#849 turned it on in flannel's kube-flannel-cfg)
+hairpin-mode-off-fix-cni-tradeoff = The plugin sets the flag when it attaches a pod: pods that already run keep their ports as they are until they are recreated.
+hairpin-mode-off-fix-ports = Meanwhile, turn hairpin mode on for the ports of running pods by hand
+hairpin-mode-off-fix-ports-tradeoff = Lost when the pod is recreated (its veth is new); only the CNI setting lasts.
+hairpin-mode-off-summary = { $client } → { $server }: the Service sent the pod's SYN back to the pod itself, and the bridge never delivered it
+hairpin-mode-off-ev-syn = { $client } sends a SYN to { $server }
+hairpin-mode-off-ev-itself = on the node, { $server } is translated to { $backend }: the calling pod is the backend chosen
+hairpin-mode-off-ev-never-back = the translated SYN never comes back out of the bridge into { $client }'s veth, and nothing answers
+hairpin-mode-off-ev-retries = the client sends the SYN again, { $count ->
+    [one] once
+   *[other] { $count } times
+}, with the same result
+hairpin-mode-off-where = the bridge port of { $client }'s veth: without hairpin mode, the bridge does not send a frame back out of the port it came in by
+
+## conntrack-invalid-reset
+
+conntrack-invalid-reset-title = Reset after conntrack marked a packet INVALID and its NAT was not undone
+conntrack-invalid-reset-symptom = Long or busy connections to a Service (large downloads, streams under load) die now and then with "connection reset by peer" on both ends, without any error in the applications.
+conntrack-invalid-reset-cause = kube-proxy DNATs a connection to a Service to one of its backend pods, and conntrack undoes the translation on the backend's packets. For TCP, conntrack also checks every packet against the connection's sequence window. A packet outside it (under load, typically a retransmission or a segment that arrives late) is marked INVALID, and an INVALID packet is not matched to the connection, so its NAT is not undone: it reaches the client with the backend pod's address as source instead of the Service's. The client's kernel knows no connection with that address and answers with a reset; the reset, addressed to the pod, is valid for the backend, which closes the connection. Both ends see "connection reset by peer" (kubernetes#74839). Since Kubernetes 1.15, kube-proxy drops INVALID packets in the filter table (-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP, kubernetes#74840), which covers forwarded traffic only: packets for the node itself (hostNetwork clients, NodePort traffic that ends on the node) go through INPUT (kubernetes#117924). Since Kubernetes 1.29, kube-proxy installs that DROP rule only when net.netfilter.nf_conntrack_tcp_be_liberal is 0, and can set the sysctl to 1 itself (conntrack.tcpBeLiberal, --conntrack-tcp-be-liberal). With be_liberal, conntrack marks only out-of-window resets INVALID, so late data keeps its NAT.
+conntrack-invalid-reset-confirm-rule = Check whether kube-proxy drops INVALID packets on this node, or whether conntrack is liberal (kube-proxy logs which one it chose)
+conntrack-invalid-reset-confirm-invalid = Watch the INVALID counter of conntrack while the resets happen
+conntrack-invalid-reset-confirm-capture = On the client's node, capture the packet that arrives from the backend pod's address instead of the Service's, and the client's reset that follows
+conntrack-invalid-reset-fix-liberal = Make conntrack liberal on every node: set conntrack.tcpBeLiberal: true in kube-proxy's configuration (Kubernetes 1.29 or later), or set the sysctl and make it persistent
+conntrack-invalid-reset-fix-liberal-tradeoff = Conntrack no longer judges TCP windows: only out-of-window resets are INVALID, so rules that rely on INVALID to drop stray or forged segments lose that check; kube-proxy then no longer installs its INVALID DROP rule.
+conntrack-invalid-reset-fix-drop = For connections that end on the node itself (not covered by KUBE-FORWARD), drop INVALID TCP packets in INPUT, as kubernetes#117924 does; older kube-proxy (before 1.15): upgrade it
+conntrack-invalid-reset-fix-drop-tradeoff = Legitimate packets that conntrack cannot follow (asymmetric routes, multi-homed nodes) are dropped too (kubernetes#94861); the rule is not managed by kube-proxy and must be made persistent by hand.
+conntrack-invalid-reset-summary = { $client } → { $server }: mid-stream, a packet from the backend { $backend } reached the client without the Service's address; the client reset it and the connection died
+conntrack-invalid-reset-ev-open = the connection from { $client } to { $server } is open and carries data, its replies translated back to { $server }
+conntrack-invalid-reset-ev-stray = then one of the backend's packets reaches the client as { $backend }, not { $server } (frame { $frame }): the reverse NAT skipped it
+conntrack-invalid-reset-ev-reset = { $client } answers it with a reset to { $backend }: it has no connection with that address
+conntrack-invalid-reset-ev-dead = the reset ends the connection on the backend; the client's next packet gets a reset from { $server }
+conntrack-invalid-reset-where = conntrack on the node between the client and { $backend }: it judged the packet INVALID (outside the window it tracks), so NAT did not turn it back into { $server }
+
+## snat-port-collision
+
+snat-port-collision-title = SNAT port collision: a SYN dropped when its conntrack entry is inserted
+snat-port-collision-symptom = When pods open many connections at once to the same destination outside the pod network (a database, an external API), a few connections take about one second longer to open, and clients with short connect timeouts fail; it gets worse with load.
+snat-port-collision-cause = Traffic from pods to addresses outside the pod network is masqueraded to the node's address, by kube-proxy (KUBE-POSTROUTING) or by the CNI plugin. Netfilter picks the translated source port when a connection's first packet passes the NAT, keeping the pod's own source port when that looks free, but the connection's conntrack entry is only inserted into the table when the packet leaves the node. Two connections from different pods to the same destination address and port, set up at the same moment, can both be given the same node port: the second insert fails, conntrack -S counts insert_failed, and that SYN is dropped. The client sends its SYN again one second later, gets a free port, and connects. XING traced intermittent one-second connection delays on Kubernetes to this race in 2018. MASQUERADE with --random-fully picks the port at random instead, which makes the collision rare, not impossible. The same race on UDP with DNS is the dns-conntrack-race finding.
+snat-port-collision-confirm-insert-failed = Watch failed conntrack inserts on the node while the delays happen
+snat-port-collision-confirm-masquerade = Check whether every masquerade rule on the node randomizes ports: --random-fully in iptables, fully-random in nftables
+snat-port-collision-fix-random-fully = Masquerade with --random-fully: kube-proxy and flannel add it when the node's iptables supports it (kernel 3.13 or later; since kernel 5.0, --random means the same); look for MASQUERADE rules without it, from the CNI plugin, ip-masq-agent or older components, and update them
+snat-port-collision-fix-random-fully-tradeoff = Random ports make collisions rare, not impossible. Software that relies on its source port surviving the NAT (some NAT traversal, flannel#2273) loses that.
+snat-port-collision-fix-no-snat = Do not masquerade traffic that does not need it: traffic that stays inside the cluster's network can keep the pod's address (the non-masquerade CIDRs of the CNI plugin or of ip-masq-agent)
+snat-port-collision-fix-fewer-connections = Open fewer new connections at once to the same destination: reuse them (keep-alive, connection pools), or spread them over several egress addresses
+snat-port-collision-summary = { $count ->
+    [one] a connection to { $server } lost its first SYN
+   *[other] { $count } connections to { $server } lost their first SYN
+} on this node while another pod's connection took the same SNAT port on { $source }; each connected only on the retry, { $seconds } s later
+snat-port-collision-ev-lost = { $count ->
+    [one] a SYN
+   *[other] { $count } SYNs
+} to { $server } entered the node from pods and never left it: no translated copy goes out
+snat-port-collision-ev-same-port = { $loser }'s SYN and { $rival }'s left for the same destination at the same moment; { $rival }'s left as { $source }: the address and port { $loser } was to get, so conntrack could not confirm both
+snat-port-collision-ev-same-moment = { $loser }'s SYN and { $rival }'s left for the same destination at the same moment; only { $rival }'s left, as { $source }
+snat-port-collision-ev-retry = each client sent its SYN again about { $seconds } s later, and it left at once with another port ({ $loser } as { $source })
+snat-port-collision-where = conntrack on this node, confirming the SNAT to { $source }: another connection to { $server } had just taken the same address and port (counted in conntrack -S as insert_failed)
+
+## conntrack-table-full
+
+conntrack-table-full-title = Conntrack table full: new connections dropped
+conntrack-table-full-symptom = New connections through a node fail or open only after retries (SYNs and DNS queries lost), while established connections keep working; the node's kernel log repeats "nf_conntrack: table full, dropping packet".
+conntrack-table-full-cause = Every flow that netfilter tracks on a node (all Service traffic handled by kube-proxy, masqueraded traffic, whatever a conntrack-based policy sees) needs an entry in the conntrack table. When net.netfilter.nf_conntrack_count has reached net.netfilter.nf_conntrack_max, the kernel tries to evict an entry to make room (counted as early_drop); when it cannot, it drops the packet that would have created the new entry and logs "nf_conntrack: table full, dropping packet" (newer kernels name the network namespace when it is not the host's). Packets of existing entries still match, so established connections go on. kube-proxy sets nf_conntrack_max when it starts: conntrack.maxPerCore (--conntrack-max-per-core, 32768 by default) times the number of CPUs, but at least conntrack.min (--conntrack-min, 131072); maxPerCore 0 leaves the sysctl alone. The table fills up with many short connections, with long timeouts (kube-proxy sets established connections to 24 h and CLOSE_WAIT to 1 h), or with flows that never complete (scans, retries to dead endpoints, UDP to silent ports).
+conntrack-table-full-confirm-count = Compare the number of entries with the limit, look for the kernel's message, and read the drop counters
+conntrack-table-full-confirm-source = Find what fills the table: TCP entries by state, and all entries by destination
+conntrack-table-full-confirm-kube-proxy = See what kube-proxy set when it started, and what its configuration asks for
+conntrack-table-full-fix-max = Raise the limit in kube-proxy's configuration (conntrack.maxPerCore or conntrack.min) and restart kube-proxy: it sets nf_conntrack_max again every time it starts, so a value set by hand with sysctl only helps until then, and is lost at reboot
+conntrack-table-full-fix-max-tradeoff = More entries take more kernel memory; a larger limit hides a leak or a flood instead of stopping it.
+conntrack-table-full-fix-timeouts = Keep finished and idle flows for less time: kube-proxy's conntrack.tcpEstablishedTimeout and conntrack.tcpCloseWaitTimeout, or the node's nf_conntrack_tcp_timeout sysctls
+conntrack-table-full-fix-timeouts-tradeoff = A connection idle for longer than its entry loses its NAT: its next packet is dropped or reset (see the idle-timeout-reset finding).
+conntrack-table-full-fix-source = Reduce what creates the flows: reuse connections instead of opening one per request, cache DNS on the node (NodeLocal DNSCache), and stop scans or retry storms at their source
+conntrack-table-full-summary = { $count } new connections lost their SYNs on this node within { $seconds } s while others went through: the conntrack table was full
+conntrack-table-full-summary-pod = { $count } new connections lost their first SYN within { $seconds } s while others went through: what a full conntrack table on the node does
+conntrack-table-full-ev-dropped = { $count } SYNs of new connections, to { $destinations ->
+    [one] one address
+   *[other] { $destinations } different addresses
+}, entered the node from pods within { $seconds } s and never left it
+conntrack-table-full-ev-unanswered = { $count } new connections, to { $destinations ->
+    [one] one address
+   *[other] { $destinations } different addresses
+}, got no answer to their first SYN within { $seconds } s
+conntrack-table-full-ev-passed = in the same seconds { $count ->
+    [one] another new connection
+   *[other] { $count } other new connections
+} went through at once: nothing blocks these destinations as such
+conntrack-table-full-ev-carried-on = the connection { $client } → { $server }, open before, carries on through the burst: only new connections are dropped
+conntrack-table-full-ev-recovered = { $count ->
+    [one] one of the dropped connections
+   *[other] { $count } of the dropped connections
+} got through on a later try (the longest after { $seconds } s): the drops stopped by themselves, as when entries expire, which a rule would not do
+conntrack-table-full-where = conntrack on this node: every new connection needs an entry, and with the table at nf_conntrack_max the first packet of a new connection is dropped before NAT and routing
+conntrack-table-full-where-pod = the node under this pod, most likely its conntrack table (from inside the pod this cannot be told from other loss)
+conntrack-table-full-next = On the node, the kernel log says it (dmesg | grep 'table full'), and conntrack -S counts the drops; tcpdump -ni any on the node shows the SYNs entering and never leaving.

@@ -371,6 +371,18 @@ example-lab-busy-node = A healthy node: nothing to find (30 s of a busy k3s-styl
 example-lab-kubelet-probe-drop-node-any = Kubelet probes to a pod behind a trunk (security groups for pods) fail: the pod's replies to the node are dropped on the node
 example-lab-vxlan-checksum-bug-node2-any = Lab, the double-SNAT checksum bug when each retry gets a new outer port: the connection opens after 1 s (seen on the receiving node)
 example-lab-vxlan-checksum-bug63-node1-any = Lab, the real double-SNAT checksum bug: a hostNetwork client's connection across VXLAN opens after 63 s (tcpdump -i any on its node)
+example-lab-dns-search-pod = api.example.com looked up with every search domain first (ndots:5): 6 NXDOMAIN queries before the real one — inside the client pod
+example-lab-dns-unreachable-node1-any = DNS queries dropped on the way: both nameservers tried, no answer, the lookup fails after 20 s — tcpdump -i any on the client's node
+example-lab-dns-servfail-node1-any = The DNS server answers SERVFAIL — tcpdump -i any on the client's node
+example-lab-dns-truncated-node1-any = A truncated DNS answer (40 records) and the TCP retry to port 53 blocked — tcpdump -i any on the client's node
+example-lab-hairpin-off-node-any = A pod calls a ClusterIP whose only endpoint is itself, hairpin mode off on its bridge port: the SYN never comes back — tcpdump -i any on the node
+example-lab-idle-reset-pod = A pooled connection left idle behind a load balancer (idle timeout 20 s, standing in for an NLB's 350 s): the next request is reset — inside the client pod
+example-lab-invalid-reset-node-any = A download through a ClusterIP: one out-of-window segment from the backend skips the reverse NAT, the client resets, the download dies — tcpdump -i any on the node
+example-lab-no-endpoints-pod = A ClusterIP and a NodePort of a Service without endpoints: kube-proxy rejects with ICMP port unreachable — inside the client pod
+example-lab-port-reuse-pod = A client without TCP timestamps reuses its port while the server holds the old connection in TIME_WAIT: challenge ACK, reset, SYN again — inside the client pod
+example-lab-snat-collision-node-any = Pods connect in pairs to one outside server through the node's MASQUERADE without --random-fully: some SYNs dropped at conntrack insert, connected 1 s later — tcpdump -i any on the node
+example-lab-stalled-pod = A stream through a load balancer stops mid-transfer: small and large segments resent with back-off, never acknowledged — inside the client pod
+example-lab-table-full-node-any = 800 connections at once with nf_conntrack_max at 512: about 290 SYNs dropped on the node for 5 s while the others pass — tcpdump -i any on the node
 ui-read-failed = the browser could not read bytes { $start }–{ $end } of { $name }: { $error }
 
 ## Several captures
@@ -393,6 +405,9 @@ clock-unmatched = no packet in common with the other captures: its clock is left
 ui-add-capture = Add a capture taken at the same time (the other node, the pod, the load balancer):
 ui-files = Captures
 ui-export-evidence = ⤓ Its packets (pcapng)
+ui-export-filtered = ⤓ These packets (pcapng)
+ui-export-filtered-title = The packets the list shows now (this filter, this scope), from every capture, in time order, as a pcapng file for Wireshark
+export-filtered-comment = dropscope: the { $count } packets matching the filter “{ $filter }”
 
 ## Names
 

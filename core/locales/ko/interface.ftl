@@ -295,6 +295,18 @@ example-lab-busy-node = 정상 Node: 찾을 문제가 없다(바쁜 k3s 방식 N
 example-lab-kubelet-probe-drop-node-any = Trunk 뒤의 Pod(Security Groups for Pods)에 대한 kubelet Probe가 실패한다: Pod이 Node에 보내는 응답이 Node에서 Drop된다
 example-lab-vxlan-checksum-bug-node2-any = Lab, 재시도마다 새 Outer Port를 받는 경우의 이중 SNAT Checksum Bug: Connection이 1 s 후에 열린다(수신 Node에서 관측)
 example-lab-vxlan-checksum-bug63-node1-any = Lab, 실제 이중 SNAT Checksum Bug: hostNetwork Client의 VXLAN 경유 Connection이 63 s 후에야 열린다(해당 Node에서 tcpdump -i any)
+example-lab-dns-search-pod = api.example.com을 조회할 때 모든 Search Domain을 먼저 붙여 본다(ndots:5): 실제 Query 전에 NXDOMAIN Query 6개(Client Pod 내부)
+example-lab-dns-unreachable-node1-any = DNS Query가 도중에 Drop된다: 두 Nameserver를 모두 시도했지만 응답이 없고, 조회는 20 s 후 실패한다(Client의 Node에서 tcpdump -i any)
+example-lab-dns-servfail-node1-any = DNS Server가 SERVFAIL로 응답한다(Client의 Node에서 tcpdump -i any)
+example-lab-dns-truncated-node1-any = 잘린(Truncated) DNS 응답(Record 40개)과, 차단된 Port 53으로의 TCP 재시도(Client의 Node에서 tcpdump -i any)
+example-lab-hairpin-off-node-any = Pod이 자기 자신만 Endpoint인 ClusterIP를 호출하는데 Bridge Port의 Hairpin Mode가 꺼져 있다: SYN이 끝내 돌아오지 않는다(Node에서 tcpdump -i any)
+example-lab-idle-reset-pod = Load Balancer 뒤에서 Idle 상태로 남은 Pool의 Connection(Idle Timeout 20 s, NLB의 350 s 대신): 다음 요청이 Reset된다(Client Pod 내부)
+example-lab-invalid-reset-node-any = ClusterIP를 통한 Download: Backend에서 온 Window 밖 Segment 하나가 Reverse NAT를 건너뛰고, Client가 Reset하여 Download가 끊긴다(Node에서 tcpdump -i any)
+example-lab-no-endpoints-pod = Endpoint 없는 Service의 ClusterIP와 NodePort: kube-proxy가 ICMP port unreachable로 거부한다(Client Pod 내부)
+example-lab-port-reuse-pod = TCP Timestamp를 쓰지 않는 Client가 Port를 재사용하는데 Server는 이전 Connection을 아직 TIME_WAIT로 유지한다: Challenge ACK, Reset, SYN 재전송(Client Pod 내부)
+example-lab-snat-collision-node-any = Pod들이 둘씩 짝지어 --random-fully 없는 Node의 MASQUERADE를 거쳐 하나의 외부 Server에 연결한다: 일부 SYN이 conntrack 삽입 시 Drop되고 1 s 후에야 연결된다(Node에서 tcpdump -i any)
+example-lab-stalled-pod = Load Balancer를 거치는 Stream이 전송 도중 멈춘다: 작은 Segment와 큰 Segment가 Back-off하며 재전송되지만 끝내 ACK되지 않는다(Client Pod 내부)
+example-lab-table-full-node-any = nf_conntrack_max가 512인 상태에서 Connection 800개를 한꺼번에 연다: 약 290개의 SYN이 5 s 동안 Node에서 Drop되고 나머지는 통과한다(Node에서 tcpdump -i any)
 ui-read-failed = Browser가 { $name }에서 { $start }–{ $end } 구간의 Byte를 읽지 못했다: { $error }
 
 ## 여러 Capture
@@ -308,6 +320,9 @@ clock-unmatched = 다른 Capture와 공통 Packet이 없다: Clock을 기록된 
 ui-add-capture = 같은 시각에 얻은 다른 Capture 추가(다른 Node, Pod, Load Balancer):
 ui-files = Capture 파일
 ui-export-evidence = ⤓ 관련 Packet 내려받기(pcapng)
+ui-export-filtered = ⤓ 이 Packet들 내려받기(pcapng)
+ui-export-filtered-title = 지금 목록에 보이는 Packet(현재 필터와 범위)을 모든 Capture에서 시간 순서대로 모아 Wireshark용 pcapng 파일로 내려받는다
+export-filtered-comment = dropscope: 필터 “{ $filter }”에 맞는 Packet { $count }개
 
 ## Names
 

@@ -266,3 +266,290 @@ pmtu-black-hole-where = 在从 { $sender } 到 { $receiver } 的路径上：一�
 ## Several captures
 
 in-capture = { $capture }：{ $what }
+
+## dns-search-expansion
+
+dns-search-expansion-title = 每次解析都要先逐个尝试搜索列表
+dns-search-expansion-symptom = 解析集群外部的名称很慢，而且 CoreDNS（及其上游）收到的查询是应用实际发出的好几倍；其中大部分得到的应答是 NXDOMAIN。
+dns-search-expansion-cause = Pod 的 /etc/resolv.conf 列出了集群的搜索域（<namespace>.svc.cluster.local、svc.cluster.local、cluster.local，以及节点自己的搜索域），并带有 options ndots:5。点数少于五个的名称，会先依次加上每个搜索域去尝试，最后才按原样查询（resolv.conf(5)）；在 IPv6 下，每次尝试都是一个 A 查询加一个 AAAA 查询。所以 api.example.com 要花八个查询，而不是两个：在真正的查询之前，先要和 CoreDNS 做六次以 NXDOMAIN 结束的往返，每次都会新建一个 conntrack 条目，在繁忙的节点上也多了一次撞上 DNS conntrack 竞争的机会。设置 ndots:5 是为了让 _service._tcp.name.namespace 这样的名称能在集群内解析；集群外部的名称则要为此付出代价。
+dns-search-expansion-confirm-resolv = 查看 Pod 的解析器配置：搜索列表和 ndots
+dns-search-expansion-fix-dot = 在应用的配置中把外部名称写成完全限定域名（FQDN），末尾加一个点
+dns-search-expansion-fix-dot-tradeoff = 所有写了这个主机名的地方都要修改；有些 HTTP 客户端和 TLS 库处理末尾的点时有问题（Host 头和证书校验都会看到这个点）。
+dns-search-expansion-fix-ndots = 通过工作负载的 Pod dnsConfig 调低 ndots（ndots 设为 1 或 2）
+dns-search-expansion-fix-ndots-tradeoff = 点数达到该值的名称会先按原样查询：于是像 web.other-namespace 这样的集群内短名称，在展开之前要先多一次失败的查询，而 _srv._tcp.web 这类名称则依赖搜索列表。
+dns-search-expansion-fix-autopath = 或者让 CoreDNS 替 Pod 处理搜索列表：使用 autopath 插件（autopath @kubernetes，并在 kubernetes 插件中启用 pods verified）
+dns-search-expansion-fix-autopath-tradeoff = CoreDNS 必须 watch 所有 Pod（占用更多内存，API server 的负载也更高），而且会把应答与自己所查询的名称进行比对的客户端，可能会拒绝 autopath 返回的 CNAME。
+dns-search-expansion-summary = { $client } 解析 { $name } 共发出 { $count ->
+    [one] 1 个查询
+   *[other] { $count } 个查询
+}，其中 { $wasted } 个查询的是搜索列表生成的名称，全部得到 NXDOMAIN：得到应答之前花了 { $spent } 秒
+dns-search-expansion-ev-queries = { $client } 查询 { $name } 时，先依次加上每个搜索域（{ $suffixes }）：{ $count ->
+    [one] 1 个查询
+   *[other] { $count } 个查询
+}
+dns-search-expansion-ev-nxdomain = { $count ->
+    [one] 它得到的应答是 NXDOMAIN：该名称不存在
+   *[other] 全部 { $count } 个查询都得到 NXDOMAIN 应答：这些名称不存在
+}
+dns-search-expansion-ev-final = 之后才按原样查询 { $name } 并得到应答；这次解析耗时 { $spent } 秒
+dns-search-expansion-where = { $client } 的解析器配置（ndots 和搜索列表），而不是网络
+
+## dns-server-unreachable
+
+dns-server-unreachable-title = DNS 服务器始终没有应答
+dns-server-unreachable-symptom = Pod 中的域名解析会卡住好几秒，然后失败（"Temporary failure in name resolution"、"i/o timeout"），所有名称都是如此。
+dns-server-unreachable-cause = 解析器（默认是 glibc）把每个查询发给 resolv.conf 中的第一个 nameserver，等待其超时（默认 5 秒）后重试，再换下一个 nameserver，在用完尝试次数（attempts，默认 2 次）后放弃：如果完全没有应答，每次解析都要花大约 10 秒，最后失败。在集群中，nameserver 是 kube-dns Service 的 ClusterIP，由 kube-proxy DNAT 到某个 CoreDNS Pod。当查询在途中被丢弃（NetworkPolicy 或防火墙没有放行发往 CoreDNS 的 UDP 53、某个节点无法到达 CoreDNS Pod 所在的节点），或者 CoreDNS 已经宕机而它的 Endpoint 尚未被移除时，就不会有任何返回。如果返回的是 ICMP 端口不可达（port unreachable），说明查询到达了一台没有进程监听 53 端口的主机。
+dns-server-unreachable-confirm-pods = 查看 CoreDNS Pod 是否在运行，以及它们是否是该 Service 的 Endpoint
+dns-server-unreachable-confirm-policy = 查找拦截该 Pod 发出 UDP 53 的策略，并直接向某个 CoreDNS Pod 查询
+dns-server-unreachable-fix-coredns = 让 CoreDNS 恢复工作（重启它，并查明它为什么不再应答）
+dns-server-unreachable-fix-policy = 放行 DNS：限制出站（egress）流量的 NetworkPolicy 必须放行发往 kube-dns Pod 的 UDP 和 TCP 53
+dns-server-unreachable-summary = { $client }：解析 { $name } 时在 { $span } 秒内向 { $servers } 发送了 { $count ->
+    [one] 1 个查询
+   *[other] { $count } 个查询
+}，完全没有得到应答
+dns-server-unreachable-summary-icmp = { $client }：向 { $servers } 解析 { $name } 时被 ICMP 拒绝：那里没有进程监听 53 端口
+dns-server-unreachable-ev-sent = { $client } 查询 { $name }：在 { $span } 秒内向 { $servers } 发送了 { $count ->
+    [one] 1 次
+   *[other] { $count } 次
+}（解析器的超时、重试以及换用下一个服务器）
+dns-server-unreachable-ev-silence = 没有返回任何应答，也没有 ICMP 错误：查询在途中被丢弃，或者被忽略了
+dns-server-unreachable-ev-icmp = { $from } 返回了 { $count ->
+    [one] 1 个 ICMP 错误
+   *[other] { $count } 个 ICMP 错误
+}：{ $reason }
+dns-server-unreachable-where = 在客户端与 { $servers } 之间：查询得不到应答
+dns-server-unreachable-where-icmp = { $from }：那里没有进程监听 53 端口（或者有规则拒绝了它）
+
+## dns-error-answers
+
+dns-rcode-servfail = SERVFAIL
+dns-rcode-refused = REFUSED
+dns-error-answers-title = DNS 服务器返回错误应答
+dns-error-answers-symptom = 解析立即失败（"server failure"、"query refused"、"SERVFAIL"），而不是超时；可能是部分名称，也可能是所有名称。
+dns-error-answers-cause = 服务器收到了查询并作了应答，但带的是错误码。SERVFAIL（rcode 2）表示它无法给出应答：对 CoreDNS 来说，通常是它的上游（节点的解析器，通过 forward 插件转发过去）超时或失败，或者某个插件出错；解析器可能会去尝试下一个服务器，随后 glibc 判定这次解析失败。REFUSED（rcode 5）表示服务器不愿为这个客户端或这个区域作答：可能是 ACL，可能是一个既非权威、也不做递归查询的服务器，或者查询的是它不负责的区域。
+dns-error-answers-confirm-logs = 在 CoreDNS 的日志中查看这些错误及其上游
+dns-error-answers-confirm-upstream = 查看 CoreDNS 转发到哪里，并从 Pod 中直接向该上游查询
+dns-error-answers-fix-upstream = 修复或更换 CoreDNS 转发的上游（forward . /etc/resolv.conf，或者明确指定能正常应答的服务器）
+dns-error-answers-fix-refused = 对于 REFUSED，让作答的服务器就是负责该区域的服务器，或者放行客户端的地址
+dns-error-answers-summary = { $client }：{ $server } 对 { $name } 应答了 { $rcode }（{ $count ->
+    [one] 1 个应答
+   *[other] { $count } 个应答
+}）
+dns-error-answers-ev-asked = { $client } 向 { $server } 查询 { $name }
+dns-error-answers-ev-errors = { $count ->
+    [one] 应答为
+   *[other] { $count } 个应答为
+} { $rcode }
+dns-error-answers-ev-recovered = 同一次解析的另一个应答是正常的：这个错误是间歇性的
+dns-error-answers-ev-failed = 这次解析没有任何正常的应答：解析失败
+dns-error-answers-where = { $server }：它有应答，但应答的是错误
+
+## dns-truncated
+
+dns-truncated-title = 被截断的 DNS 应答，始终没有改走 TCP 重新获取
+dns-truncated-symptom = 解析拥有很多地址的名称（有大量 Pod 的 headless Service、很大的外部记录集）时失败，或者只返回部分地址；而地址少的名称能正常解析。
+dns-truncated-cause = 通过 UDP 传输的 DNS 应答最多 512 字节，或者不超过客户端通过 EDNS 声明的缓冲区大小。记录放不下时，服务器会发送放得下的部分并设置 TC（truncated，截断）标志，客户端必须改用 TCP 向 53 端口重新查询（RFC 7766）。glibc 会这样做；musl 在 1.2.4 之前不会。如果发往 DNS 服务器的 TCP 53 没有被放行（只放行 UDP 53 的 NetworkPolicy 或防火墙、只暴露 UDP 的 Service），TCP 连接就永远建立不起来，解析随之失败；不重试的客户端则会使用不完整的应答，或者根本没有应答可用。
+dns-truncated-confirm-tcp = 在 Pod 中通过 TCP 查询（nslookup 的 -vc 选项使用 TCP）
+dns-truncated-confirm-policy = 查找放行了 UDP 53 却没有放行 TCP 53 的策略和 Service
+dns-truncated-fix-policy = 凡是放行 UDP 53 的地方，都同时放行发往 DNS Pod 的 TCP 53（NetworkPolicy、安全组、kube-dns Service 的端口）
+dns-truncated-fix-musl = 对于 musl 版本早于 1.2.4 的 musl 镜像（Alpine），换用更新的镜像或改用 glibc，或者让应答保持较小
+dns-truncated-fix-musl-tradeoff = 更换基础镜像改变的不只是解析器：请在新镜像上测试应用。
+dns-truncated-summary-tcp-failed = { $client }：{ $server } 对 { $name } 的应答被截断了，而改用 TCP 的重试始终没有成功
+dns-truncated-summary-no-tcp = { $client }：{ $server } 对 { $name } 的应答被截断了，而客户端没有改用 TCP 重新查询
+dns-truncated-ev-tc = { $server } 对 { $name } 的应答带有 TC 标志：UDP 装不下它
+dns-truncated-ev-tcp-failed = 客户端向 { $server } 发起 TCP 连接：{ $count ->
+    [one] 1 个 SYN
+   *[other] { $count } 个 SYN
+}，{ $outcome }
+dns-truncated-ev-no-tcp = 之后没有任何到 53 端口的 TCP 连接：客户端保留了被截断的应答（没有 TCP 回退机制的解析器）
+dns-truncated-where-tcp = 在 { $client } 与 { $server } 之间的 TCP 53 端口上：连接没有被放行
+dns-truncated-where-client = { $client }：它的解析器没有改用 TCP 重试
+
+## syn-unanswered (more)
+
+syn-unanswered-summary-many = { $client } → { $server }：{ $count } 个连接的 SYN 丢失；{ $connected ->
+    [0] 一个都没有连上
+   *[other] 其中 { $connected } 个靠重试才连上（最长在 { $seconds } 秒后）
+}
+syn-unanswered-ev-many = 另有 { $count } 个到 { $server } 的连接以同样的方式丢失了 SYN
+
+## idle-timeout-reset
+
+idle-timeout-reset-title = 空闲连接被路径上的设备遗忘
+idle-timeout-reset-symptom = 空闲了几分钟的长连接（数据库和 HTTP 连接池、gRPC channel、WebSocket）在下一次使用时报 "connection reset by peer" 失败，或者卡住很多分钟后才失败；而新建的连接一切正常。
+idle-timeout-reset-cause = 连接路径上每个有状态的设备都会为它保存一个表项，并在一段时间没有数据包之后把它忘掉，而且不会通知任何一端。AWS Network Load Balancer 默认在 350 秒后这样做（TCP 监听器可以设置为 60 到 6000 秒；TLS 监听器固定为 350 秒）。Azure 负载均衡器规则默认 4 分钟；AKS 把它的出站规则设置为 30 分钟。NAT 网关或防火墙则按各自的超时时间。节点的 conntrack 按 net.netfilter.nf_conntrack_tcp_timeout_established：内核默认 5 天，但 kube-proxy 启动时会把它设置为 24 小时（--conntrack-tcp-timeout-established、conntrack.tcpEstablishedTimeout）。当一端再次发送数据时，设备已经不认识这个流了。AWS NLB 会用 RST 回应这个报文段。Azure 负载均衡器则静默丢弃它，除非在规则上开启了 TCP reset，此时它会在超时到期时向两端都发送 RST。防火墙会丢弃它。RST 会让下一次读或写立即失败；毫无回应则会让发送方按退避不断重传，直到 net.ipv4.tcp_retries2 放弃，默认大约 15 分钟之后。TCP keepalive 可以让表项一直保活，但除非应用开启它（SO_KEEPALIVE），否则它是关闭的，而且它的第一个探测要等待 net.ipv4.tcp_keepalive_time，默认 7200 秒，远远长于这些超时时间。
+idle-timeout-reset-confirm-timeouts = 把这段空闲时间与路径上的各个空闲超时比较：节点的 conntrack 超时（kube-proxy 默认设置为 86400 秒），以及负载均衡器的超时（Service 的注解，或者负载均衡器自身的设置）
+idle-timeout-reset-confirm-keepalive = 查看连接是否使用了 TCP keepalive（ss 会显示 keepalive 定时器），以及生效的 keepalive 时间是多少：这个 sysctl 是按网络命名空间生效的，所以不管节点上怎么设置，Pod 都有自己的值（默认 7200 秒）
+idle-timeout-reset-fix-keepalive = 让 keepalive 的发送间隔短于路径上最短的空闲超时：在应用或其客户端库中开启 keepalive，并在 Pod 中调小 net.ipv4.tcp_keepalive_time（自 Kubernetes 1.29 起是安全的 sysctl，要求内核 4.5 或更高）；它只影响开启了 keepalive 的 socket
+idle-timeout-reset-fix-keepalive-tradeoff = 此后每个空闲连接每隔几分钟都会发送一个小的探测包。从不开启 keepalive 的应用无法从这个 sysctl 中获益：要使用它们自己的 keepalive 或 ping 选项。
+idle-timeout-reset-fix-lb-timeout = 或者调大负载均衡器的空闲超时。AWS NLB 的 TCP 监听器：监听器属性 tcp.idle_timeout.seconds（60 到 6000 秒），由 AWS Load Balancer Controller v2.9.0 或更高版本根据注解 service.beta.kubernetes.io/aws-load-balancer-listener-attributes.TCP-port 设置（名称中的 port 是监听器的端口号）。Azure：service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout，单位为分钟（cloud-provider-azure 文档中为 4 到 30）。
+idle-timeout-reset-fix-lb-timeout-tradeoff = 流在负载均衡器中保留的时间更长。不管怎么设置，NLB 的 TLS 监听器都保持 350 秒，而且你控制不了的设备（NAT 网关、防火墙）也有各自的超时：keepalive 能把它们全部覆盖。
+idle-timeout-reset-fix-pool = 让连接池在路径上最短的空闲超时到期之前关闭空闲连接（在 AWS NLB 后面要短于 350 秒，在 Azure 负载均衡器后面要短于 4 分钟），并在收到 RST 后把幂等请求重试一次
+idle-timeout-reset-summary-reset = { $client } → { $server }：空闲 { $seconds } 秒后，连接的下一个报文段收到的是 RST
+idle-timeout-reset-summary-vanished = { $client } → { $server }：空闲 { $seconds } 秒后，连接的下一个报文段消失了
+idle-timeout-reset-ev-idle = 在 { $seconds } 秒内没有任何数据包经过（第 { $last } 帧到第 { $resumed } 帧之间）；之后 { $sender } 再次发送数据
+idle-timeout-reset-ev-reset = { $seconds } 秒后，一个以 { $peer } 名义发出的 RST 返回了（第 { $frame } 帧）
+idle-timeout-reset-ev-ttl-other = 这个 RST 的 TTL 是 { $ttl }，而 { $peer } 自己的数据包到达这里时是 { $usual }：是中间的某个设备以 { $peer } 的名义生成了它
+idle-timeout-reset-ev-ttl-same = 这个 RST 的 TTL（{ $ttl }）与 { $peer } 自己的数据包在这里的 TTL 相同：是 { $peer } 所在的主机发出的，它已经忘记了这个连接
+idle-timeout-reset-ev-ttl-unknown = 同一接口上没有该端更早的数据包，无法与这个 RST 的 TTL 比较
+idle-timeout-reset-ev-resent = { $sender } 在 { $seconds } 秒内把这个报文段发送了 { $count } 次
+idle-timeout-reset-ev-nothing = { $peer } 没有任何返回：没有确认，没有 RST，也没有 ICMP
+idle-timeout-reset-where-path = 在 { $sender } 与 { $peer } 之间：路径上的某个设备（负载均衡器、NAT 网关、防火墙）已经丢掉了这个空闲连接，并对它发送了 RST（TTL { $ttl }）
+idle-timeout-reset-where-peer = { $peer }：空闲结束、数据再次到达时，它已经不认识这个连接了
+idle-timeout-reset-where-left = { $interface } 之后：报文段已经离开节点，而在去往 { $peer } 的路上没有任何设备把它继续转发
+idle-timeout-reset-where-lost = 在 { $sender } 与 { $peer } 之间：路径上的某个设备不再转发这个空闲连接的数据包
+idle-timeout-reset-next = 是哪个设备忘记了连接，可以从它的空闲超时设置（负载均衡器的、NAT 网关的）以及对端看出来：在服务器所在的节点（或负载均衡器的目标）上抓包，看空闲之后的那个报文段是否到达了那里。
+
+## connection-stalled
+
+connection-stalled-title = 连接停滞：重传的数据石沉大海
+connection-stalled-symptom = 一个已建立的连接不再有任何进展：其上的请求卡住，很多分钟后（默认大约 15 分钟）报 "connection timed out"（ETIMEDOUT）失败；到同一目标的新连接可能正常，也可能立即失败。
+connection-stalled-cause = 发送方的数据始终得不到确认，也没有任何东西返回：没有 RST，也没有 ICMP 错误。于是 Linux 在每次重传定时器到期时重发最早那个未确认的报文段，每次把定时器加倍（最多 120 秒），并在重传 net.ipv4.tcp_retries2 次之后放弃：默认 15 次，即至少 924.6 秒的超时，大约 15 分钟。小报文段和大报文段一样会丢失，所以这不是路径 MTU 问题：这条路径已经完全不再承载这个连接。集群中常见的原因：对端已经悄无声息地消失了（它所在的节点关机或断网、它的 Pod 被删除）；NetworkPolicy、安全组或防火墙发生了变更，现在会丢弃这个流；路径上某个节点中负责转换这个连接（Service DNAT、SNAT）的 conntrack 条目被删除了（conntrack flush、节点重启）或者已过期，于是后续数据包不再被转换，无处可去。
+connection-stalled-confirm-ss = 在发送方查看这个连接：重传定时器（timer:(on,…)）、backoff 计数、不断增大的 rto、未确认的报文段（unacked）以及很大的 lastack，说明有数据一直没人确认
+connection-stalled-confirm-peer = 对端是否仍然存在、是否仍是 Endpoint？节点上是否仍有这个连接的 conntrack 条目？
+connection-stalled-confirm-policy = 查找连接停滞前后有没有策略或防火墙变更，并在发送方重传时观察丢包计数器
+connection-stalled-fix-path = 修复丢弃这个流的根源（策略、安全组、消失的对端）；停滞的连接不会自行恢复，必须换成新连接
+connection-stalled-fix-user-timeout = 让应用更早发现问题：在它的 socket 上设置 TCP_USER_TIMEOUT（很多客户端库都提供了这个选项），取值为它能容忍数据得不到确认的最长时间；超过这个时间连接就以 ETIMEDOUT 失败，应用可以重新连接
+connection-stalled-fix-user-timeout-tradeoff = 取值太短，会把本来能挺过短暂中断或慢速对端的连接也断掉。
+connection-stalled-fix-retries2 = 或者在 Pod 的网络命名空间中调小 net.ipv4.tcp_retries2（RFC 1122 要求至少 100 秒，即取值至少为 8）。它不属于 Kubernetes 的安全 sysctl：必须由 kubelet 放行（--allowed-unsafe-sysctls）。
+connection-stalled-fix-retries2-tradeoff = 它作用于 Pod 的所有连接：取值更短，也会让本来能挺过中断的连接在中断期间被断开。
+connection-stalled-summary = { $client } ↔ { $server }：{ $sender } 的数据在 { $seconds } 秒内发送了 { $count } 次，始终没有得到确认；连接卡住了
+connection-stalled-ev-passed = 在此之前，{ $receiver } 确认过数据，报文段最大 { $largest } 字节：路径原本是通的
+connection-stalled-ev-handshake = 与 { $receiver } 的握手已完成：路径原本是通的
+connection-stalled-ev-resent = { $sender } 把同一个 { $length } 字节的报文段（序列号 { $sequence }）发送了 { $count } 次，每次等待的时间都更长（间隔：{ $gaps } 秒）
+connection-stalled-ev-silent = { $receiver } 没有任何返回：没有确认、没有重复 ACK、没有 RST，也没有 ICMP 错误；不大于之前已通过的报文段也丢了，所以不是路径 MTU 的问题
+connection-stalled-where-left = { $interface } 之后：报文段已经离开节点，但始终没有到达 { $receiver }，或者它的回包始终没有回来
+connection-stalled-where = 在 { $sender } 与 { $receiver } 之间：路径不再转发这个连接的数据包
+connection-stalled-next = 在 { $receiver } 一侧（它所在的节点，或者它的 Pod 内）抓包，看重发的报文段是否到达了那里：到达了却没有回应，说明问题在接收端或其节点上的过滤规则；没有到达，说明问题在两者之间的路径上。
+
+## port-reuse-rejected
+
+port-reuse-rejected-title = 复用端口的 SYN 收到的是 ACK 而不是 SYN-ACK
+port-reuse-rejected-symptom = 当大量短连接访问同一个服务器时（通常经过 NAT），部分新连接会成批地稍晚才建立，或者超时；抓包可以看到 SYN 收到的是一个单纯的 ACK，接着客户端发出 RST，然后重新发送 SYN。
+port-reuse-rejected-cause = 一个 TCP 连接由四个值标识：源地址和端口、目的地址和端口。先关闭的一端会把这个四元组保留在 TIME_WAIT 中（Linux 上为 60 秒），以免旧连接迟到的报文段被误认为是新连接的。当 SYN 到达、而它的四元组仍被服务器保留在 TIME_WAIT 中时，Linux 只有在它明显更新时才接受：序列号大于旧连接的序列号，或者带有更新的 TCP 时间戳。否则服务器会用旧连接的 ACK 来回应，而不是 SYN-ACK（RFC 5961 中称为 challenge ACK）。正在等待 SYN-ACK 的客户端会用 RST 回应这个 ACK。RST 会删除 TIME_WAIT 表项（除非服务器设置了 net.ipv4.tcp_rfc1337=1），Linux 客户端随即（几毫秒后）重新发送 SYN 并连上。如果 RST 没能清除它（tcp_rfc1337=1，或者 RST 在途中被丢弃），每次重试都会收到同样的 ACK，SYN 按退避间隔重试（1、2、4、8 秒……），直到 TIME_WAIT 结束。位于同一个 SNAT 地址后面的不同客户端就会产生这样的四元组：它们的序列号和时间戳互不相关，所以服务器无法判断新连接更新（这正是 RFC 6191 要解决的问题）。NAT 一旦清掉了旧流的状态，就会复用这个源端口。节点的 conntrack 会把已关闭的 TCP 流保留 net.netfilter.nf_conntrack_tcp_timeout_time_wait（默认 120 秒），比 Linux 的 TIME_WAIT 更长；但如果表项被提前删除（conntrack flush、Cilium 删除已删除 Pod 的表项，cilium#45863），或者 NAT 设备的超时更短，端口就会在服务器仍持有旧四元组时被释放。
+port-reuse-rejected-confirm-timewait = 在服务器上查找指向客户端地址（以及失败的 SYN 所用端口）的 TIME_WAIT socket，并确认 RST 能否清除它们（tcp_rfc1337 = 0）
+port-reuse-rejected-confirm-capture = 在服务器一侧抓包：SYN、用旧连接的确认号回应它的单纯 ACK、客户端的 RST，以及重新发送的 SYN
+port-reuse-rejected-confirm-conntrack = 在做 SNAT 的节点上，查看 conntrack 会把已关闭的流保留多久、它仍持有哪些到该服务器的流，以及是哪条规则对它们做了 MASQUERADE
+port-reuse-rejected-fix-reuse = 减少到同一服务器的新建连接：复用连接（HTTP keep-alive、连接池），而不是每个请求建一个；在协议允许的情况下让客户端先关闭，这样 TIME_WAIT 留在客户端，而客户端不会复用自己仍处于 TIME_WAIT 的端口。net.ipv4.tcp_tw_reuse 只改变主机为出站连接复用自己 TIME_WAIT 端口的方式，并不改变服务器如何回应。
+port-reuse-rejected-fix-nat = 让 NAT 保留状态的时间至少与服务器的 TIME_WAIT 一样长：不要把 nf_conntrack_tcp_timeout_time_wait 调到 60 秒以下，避免在繁忙的节点上 flush conntrack，并让 NAT 设备和出口网关的空闲超时长于这个值
+port-reuse-rejected-fix-nat-tradeoff = 已关闭流的表项存活更久，会占用 conntrack 表的空间和 NAT 范围内的端口；短连接很多时，可能需要更大的表或更多的出口地址。
+port-reuse-rejected-summary-late = { $client } → { $server }：在一个刚结束的连接所用的端口上发出的 SYN 被 challenge ACK 拒绝；客户端靠重试，在 { $seconds } 秒后才连上
+port-reuse-rejected-summary-failed = { $client } → { $server }：在一个刚结束的连接所用的端口上发出的 SYN 被 challenge ACK 拒绝，连接始终没有建立
+port-reuse-rejected-ev-previous-closed = 同一组端口之前承载过一个连接（第 { $first } 帧），在第 { $fin } 帧关闭
+port-reuse-rejected-ev-previous = 同一组端口之前承载过一个连接，从第 { $first } 帧到第 { $last } 帧
+port-reuse-rejected-ev-syn = { $client } 在同一组端口上发起新连接（第 { $frame } 帧）
+port-reuse-rejected-ev-challenge = { $server } 回应的是一个带着旧连接序列号的单纯 ACK，而不是 SYN-ACK（第 { $frame } 帧）：它仍然持有旧连接
+port-reuse-rejected-ev-reset = { $client } 对这个 ACK 回了 RST：它不属于客户端所知道的任何连接
+port-reuse-rejected-ev-retry = 客户端在 { $seconds } 秒后重新发送 SYN
+port-reuse-rejected-ev-accepted = 这一次收到了 SYN-ACK：旧状态已经没有了
+port-reuse-rejected-where-time-wait = { $server }：它先关闭了上一个连接，新的 SYN 到达时仍把它保留在 TIME_WAIT 中
+port-reuse-rejected-where-state = { $server }，或者去往它途中的 conntrack 或 NAT：这组端口上更早的连接遗留下来的状态
+
+## no-endpoints
+
+no-endpoints-title = 没有 Endpoint 的 Service：立即被拒绝，或者在没有本地 Endpoint 的节点上被丢弃
+no-endpoints-symptom = 到 Service 的连接立即报 "connection refused" 失败（来自节点的 ICMP port unreachable），或者经由 NodePort 或 externalTrafficPolicy: Local 的负载均衡器访问时，只在部分节点上卡住直到超时。
+no-endpoints-cause = kube-proxy 把 Service 的流量发往其 EndpointSlice 中列出的就绪 Endpoint。一个都没有时（没有 Pod 匹配 selector、没有 Pod 处于 Ready、targetPort 不匹配），iptables 模式的 kube-proxy 会在 filter 表中安装一条 REJECT 规则，注释为 "namespace/service:port has no endpoints"：cluster IP 的规则在 KUBE-SERVICES 中，外部 IP、负载均衡器 IP 和节点端口的规则在 KUBE-EXTERNAL-SERVICES 中。客户端立即收到 ICMP port unreachable，connect 报 "connection refused" 失败。在 nftables 模式下，该 Service 会被列入 kube-proxy 表的 no-endpoint-services map 中，并以同样的方式被拒绝。当 Service 有 Endpoint、但本节点上一个都没有，并且流量策略为 Local 时（节点端口、外部 IP 和负载均衡器 IP 看 externalTrafficPolicy；cluster IP 看 internalTrafficPolicy），规则改为丢弃，注释为 "… has no local endpoints"：SYN 悄无声息地消失，客户端不断重试直到超时。Local Service 前面的负载均衡器不应该把流量发往这样的节点：kube-proxy 会在每个节点的 healthCheckNodePort 上应答，有本地 Endpoint 的节点返回 200，没有的返回 503，负载均衡器必须检查这个端口。
+no-endpoints-confirm-endpoints = Service 是否有就绪的 Endpoint，它们在哪些节点上？
+no-endpoints-confirm-rules = 在节点上找出 kube-proxy 为该 Service 设置的拒绝和丢弃规则（先看 iptables 模式，再看 nftables 模式）
+no-endpoints-confirm-policy = 检查 Service 的流量策略，以及节点在其健康检查端口上返回什么（有本地 Endpoint 时为 200，没有时为 503）
+no-endpoints-fix-selector = 让 Service 选中处于 Ready 的 Pod：selector 要匹配 Pod 的标签，targetPort 要是它们实际监听的端口，就绪探针也要能通过
+no-endpoints-fix-local-policy = 使用 Local 策略时，在每个接收流量的节点上都运行一个 Endpoint（DaemonSet），或者让负载均衡器对 healthCheckNodePort 做健康检查，或者改用 Cluster 策略
+no-endpoints-fix-local-policy-tradeoff = Cluster 策略会转发到其他节点上的 Endpoint（多一跳），并对流量做 MASQUERADE：后端将看不到客户端的地址。
+no-endpoints-summary-reject = { $client } → { $server }：该 Service 没有就绪的 Endpoint；{ $from } 用 ICMP port unreachable 拒绝了 SYN
+no-endpoints-summary-local = { $client } → { $server }：发往 NodePort 的 { $count } 个 SYN 在节点内部消失了：externalTrafficPolicy 为 Local 的 Service 没有本地 Endpoint
+no-endpoints-ev-syn = { $client } 向 { $server } 发送 SYN
+no-endpoints-ev-icmp = { $from } 以 ICMP port unreachable 回应（第 { $frame } 帧，SYN 发出后 { $seconds } 秒）
+no-endpoints-ev-in-place = 回应来自 { $from }，而不是 { $server }：是某个节点在把 Service 地址转换成任何 Pod 之前，就代替它做了回应
+no-endpoints-ev-node-port = 端口 { $port } 在 NodePort 范围（30000–32767）内，是拥有它的节点做了回应
+no-endpoints-ev-not-a-reset = 没有进程监听的端口会用 RST 回应 TCP；针对 TCP 的 ICMP port unreachable 来自 REJECT 规则，而这正是 kube-proxy 为没有 Endpoint 的 Service 安装的规则
+no-endpoints-ev-silent-syns = { $client } 在 { $seconds } 秒内向 { $server } 发送了 { $count } 个 SYN；没有任何回应
+no-endpoints-ev-silent-nowhere = 每个 SYN 都到达了 { $interface }，然后就不知去向：没有被转换到任何 Pod，没有被转发，没有 RST，也没有 ICMP
+no-endpoints-where-reject = { $from }：kube-proxy 为 { $server } 设置的 REJECT 规则，这是一个没有就绪 Endpoint 的 Service
+no-endpoints-where-local = 本节点上，{ $interface } 之后：这个 Local 策略的 Service 在本节点上没有运行任何 Endpoint，所以 kube-proxy 在这里丢弃了发往 { $server } 的流量
+
+## hairpin-mode-off
+
+hairpin-mode-off-title = Pod 无法通过自己的 Service 访问自己：hairpin 模式未开启
+hairpin-mode-off-symptom = 当 Pod 调用一个以它自身为后端的 Service 时，部分调用会超时（有 N 个 Endpoint 时大约每 N 次一次），只有一个 Endpoint 时则每次都超时；其他 Pod 访问该 Service 正常，该 Pod 直接访问自己的 IP 也正常。
+hairpin-mode-off-cause = kube-proxy 把 Service 地址 DNAT 到其中一个 Endpoint，有时选中的正是发起调用的 Pod 自己。当 Pod 挂在 Linux 网桥上时（CNI bridge 插件的 cni0，flannel 就用它；或者 kubenet 的 cbr0），转换后的数据包必须从它进来的同一个端口，也就是调用方 Pod 的 veth，离开网桥。Linux 网桥不会把帧从它进来的端口再发回去，除非该端口开启了 hairpin 模式（/sys/class/net/<veth>/brport/hairpin_mode 为 1；bridge -d link show 会显示 "hairpin on"），所以数据包被丢弃，客户端不断重发 SYN，却石沉大海。kube-proxy 还会对这种 hairpin 流量做 MASQUERADE（它的 KUBE-SEP 链会标记源地址为 Endpoint 自身的数据包），所以回包也以同样的方式穿过网桥。kubelet 的 hairpinMode 设置（hairpin-veth、promiscuous-bridge、none）只在 kubenet 和已移除的 dockershim 下才会设置这个标志；使用 CNI 插件时必须由插件来设置：bridge 插件在其配置中有 "hairpinMode": true 时会设置它（默认为 false）。
+hairpin-mode-off-confirm-bridge = 在 Pod 所在节点上，读取每个网桥端口的 hairpin 标志（必须为 1，即 "hairpin on"）；把 cni0 换成你的 CNI 使用的网桥
+hairpin-mode-off-confirm-cni = 检查 CNI 配置是否要求开启 hairpin 模式
+hairpin-mode-off-confirm-endpoints = 确认发起调用的 Pod 是该 Service 的 Endpoint 之一：只有被 kube-proxy 发回调用方自己的调用才会失败
+hairpin-mode-off-fix-cni = 在 CNI 配置中开启 hairpin 模式：bridge 插件使用 "hairpinMode": true（flannel#849 已在 flannel 的 kube-flannel-cfg 中把它打开）
+hairpin-mode-off-fix-cni-tradeoff = 插件是在接入 Pod 时设置这个标志的：已经在运行的 Pod 在重建之前，其端口保持原样。
+hairpin-mode-off-fix-ports = 在此之前，先手工为正在运行的 Pod 的端口开启 hairpin 模式
+hairpin-mode-off-fix-ports-tradeoff = Pod 重建后就会失效（它的 veth 是新的）；只有 CNI 配置才能持久生效。
+hairpin-mode-off-summary = { $client } → { $server }：Service 把 Pod 的 SYN 发回了 Pod 自己，而网桥始终没有把它送达
+hairpin-mode-off-ev-syn = { $client } 向 { $server } 发送 SYN
+hairpin-mode-off-ev-itself = 在节点上，{ $server } 被转换成 { $backend }：被选中的后端正是发起调用的 Pod
+hairpin-mode-off-ev-never-back = 转换后的 SYN 始终没有从网桥回到 { $client } 的 veth，也没有任何回应
+hairpin-mode-off-ev-retries = 客户端又重发了 { $count } 次 SYN，结果相同
+hairpin-mode-off-where = { $client } 的 veth 所在的网桥端口：没有 hairpin 模式时，网桥不会把帧从它进来的端口再发回去
+
+## conntrack-invalid-reset
+
+conntrack-invalid-reset-title = conntrack 把数据包标记为 INVALID、没有还原其 NAT，随后连接被 reset
+conntrack-invalid-reset-symptom = 到 Service 的长连接或繁忙连接（大文件下载、高负载下的流式传输）时不时断开，两端都报 "connection reset by peer"，而应用本身没有任何错误。
+conntrack-invalid-reset-cause = kube-proxy 把访问 Service 的连接 DNAT 到其中一个后端 Pod，conntrack 则对后端发出的数据包还原这次转换。对于 TCP，conntrack 还会按连接的序列号窗口检查每个数据包。窗口之外的数据包（高负载下通常是重传的或迟到的报文段）会被标记为 INVALID，而 INVALID 数据包不会被匹配到该连接，所以它的 NAT 不会被还原：它到达客户端时的源地址是后端 Pod 的地址，而不是 Service 的地址。客户端内核不知道有与这个地址的连接，于是回一个 RST；这个发往 Pod 的 RST 对后端来说是有效的，后端随即关闭连接。两端都看到 "connection reset by peer"（kubernetes#74839）。从 Kubernetes 1.15 开始，kube-proxy 在 filter 表中丢弃 INVALID 数据包（-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP，kubernetes#74840），但这只覆盖转发的流量：发给节点本身的数据包（hostNetwork 客户端、终点在节点上的 NodePort 流量）走的是 INPUT（kubernetes#117924）。从 Kubernetes 1.29 开始，kube-proxy 只在 net.netfilter.nf_conntrack_tcp_be_liberal 为 0 时才安装这条 DROP 规则，并且可以自己把这个 sysctl 设置为 1（conntrack.tcpBeLiberal、--conntrack-tcp-be-liberal）。开启 be_liberal 后，conntrack 只把窗口外的 RST 标记为 INVALID，迟到的数据仍能保留其 NAT。
+conntrack-invalid-reset-confirm-rule = 检查 kube-proxy 是否在本节点上丢弃 INVALID 数据包，或者 conntrack 是否处于 liberal 模式（kube-proxy 的日志会记录它选择了哪一种）
+conntrack-invalid-reset-confirm-invalid = 在发生 reset 时观察 conntrack 的 INVALID 计数器
+conntrack-invalid-reset-confirm-capture = 在客户端所在节点上，抓取源地址是后端 Pod 地址（而不是 Service 地址）的数据包，以及随后客户端发出的 RST
+conntrack-invalid-reset-fix-liberal = 让每个节点上的 conntrack 都处于 liberal 模式：在 kube-proxy 的配置中设置 conntrack.tcpBeLiberal: true（Kubernetes 1.29 或更高版本），或者设置这个 sysctl 并将其持久化
+conntrack-invalid-reset-fix-liberal-tradeoff = conntrack 不再判断 TCP 窗口：只有窗口外的 RST 才是 INVALID，所以依赖 INVALID 来丢弃零散或伪造报文段的规则会失去这道检查；kube-proxy 也就不再安装它的 INVALID DROP 规则。
+conntrack-invalid-reset-fix-drop = 对于终点在节点本身的连接（KUBE-FORWARD 覆盖不到），在 INPUT 中丢弃 INVALID 的 TCP 数据包，就像 kubernetes#117924 所做的那样；更老的 kube-proxy（1.15 之前）：升级它
+conntrack-invalid-reset-fix-drop-tradeoff = conntrack 无法跟踪的正常数据包（非对称路由、多宿主节点）也会被丢弃（kubernetes#94861）；这条规则不由 kube-proxy 管理，必须手工持久化。
+conntrack-invalid-reset-summary = { $client } → { $server }：传输过程中，一个来自后端 { $backend } 的数据包到达客户端时没有换回 Service 的地址；客户端对它回了 RST，连接随之断开
+conntrack-invalid-reset-ev-open = 从 { $client } 到 { $server } 的连接已建立并在传输数据，它的回包被转换回 { $server }
+conntrack-invalid-reset-ev-stray = 接着后端的一个数据包以 { $backend } 而不是 { $server } 的身份到达客户端（第 { $frame } 帧）：反向 NAT 漏掉了它
+conntrack-invalid-reset-ev-reset = { $client } 对它回了一个发往 { $backend } 的 RST：客户端没有与这个地址的连接
+conntrack-invalid-reset-ev-dead = 这个 RST 在后端结束了连接；客户端的下一个数据包收到了来自 { $server } 的 RST
+conntrack-invalid-reset-where = 客户端与 { $backend } 之间那个节点上的 conntrack：它判定该数据包为 INVALID（在它跟踪的窗口之外），所以 NAT 没有把它转换回 { $server }
+
+## snat-port-collision
+
+snat-port-collision-title = SNAT 端口冲突：SYN 在插入 conntrack 条目时被丢弃
+snat-port-collision-symptom = 当 Pod 同时向 Pod 网络之外的同一个目标（数据库、外部 API）发起大量连接时，少数连接要多花大约一秒才能建立，connect 超时设置较短的客户端则会失败；负载越高越严重。
+snat-port-collision-cause = 从 Pod 发往 Pod 网络之外地址的流量，会由 kube-proxy（KUBE-POSTROUTING）或 CNI 插件 MASQUERADE 成节点的地址。netfilter 在连接的第一个数据包经过 NAT 时选定转换后的源端口，如果 Pod 自己的源端口看上去空闲就沿用它；但连接的 conntrack 条目要等数据包离开节点时才插入表中。两个来自不同 Pod、访问相同目的地址和端口、在同一时刻建立的连接，可能被分到同一个节点端口：第二次插入失败，conntrack -S 会计入 insert_failed，该 SYN 被丢弃。客户端一秒后重发 SYN，拿到一个空闲端口，然后连上。XING 在 2018 年把 Kubernetes 上间歇性的一秒连接延迟追查到了这个竞争条件。带 --random-fully 的 MASQUERADE 改为随机选取端口，能让冲突变得罕见，但并非不可能。同样的竞争发生在 UDP 的 DNS 上时，就是 dns-conntrack-race 这条诊断结论。
+snat-port-collision-confirm-insert-failed = 在出现延迟时，观察节点上 conntrack 插入失败的计数
+snat-port-collision-confirm-masquerade = 检查节点上的每条 MASQUERADE 规则是否都随机化了端口：iptables 中为 --random-fully，nftables 中为 fully-random
+snat-port-collision-fix-random-fully = 使用 --random-fully 做 MASQUERADE：当节点的 iptables 支持时（内核 3.13 或更高；从内核 5.0 开始 --random 的效果相同），kube-proxy 和 flannel 会自动加上它；找出没有它的 MASQUERADE 规则（来自 CNI 插件、ip-masq-agent 或更老的组件），并更新它们
+snat-port-collision-fix-random-fully-tradeoff = 随机端口能让冲突变得罕见，但并非不可能。依赖源端口在 NAT 之后保持不变的软件（某些 NAT 穿越，flannel#2273）会失去这一点。
+snat-port-collision-fix-no-snat = 不需要 MASQUERADE 的流量就不要做：留在集群网络内部的流量可以保留 Pod 的地址（CNI 插件或 ip-masq-agent 的不做 MASQUERADE 的 CIDR）
+snat-port-collision-fix-fewer-connections = 减少同一时刻到同一目标的新建连接：复用连接（keep-alive、连接池），或者把它们分散到多个出口地址上
+snat-port-collision-summary = 到 { $server } 的 { $count } 个连接在本节点上丢失了第一个 SYN，因为另一个 Pod 的连接占用了 { $source } 上的同一个 SNAT 端口；每个连接都是在 { $seconds } 秒后重试时才连上
+snat-port-collision-ev-lost = 发往 { $server } 的 { $count } 个 SYN 从 Pod 进入节点后就再也没有离开：没有任何转换后的副本发出
+snat-port-collision-ev-same-port = { $loser } 的 SYN 和 { $rival } 的 SYN 在同一时刻发往同一个目标；{ $rival } 的 SYN 以 { $source } 发出，而这正是 { $loser } 本该拿到的地址和端口，所以 conntrack 无法同时确认两者
+snat-port-collision-ev-same-moment = { $loser } 的 SYN 和 { $rival } 的 SYN 在同一时刻发往同一个目标；只有 { $rival } 的 SYN 以 { $source } 发出了
+snat-port-collision-ev-retry = 每个客户端都在大约 { $seconds } 秒后重发 SYN，并立即换了一个端口发出（{ $loser } 为 { $source }）
+snat-port-collision-where = 本节点上确认 SNAT 为 { $source } 的 conntrack：另一个到 { $server } 的连接刚刚占用了同样的地址和端口（conntrack -S 中计为 insert_failed）
+
+## conntrack-table-full
+
+conntrack-table-full-title = conntrack 表已满：新连接被丢弃
+conntrack-table-full-symptom = 经过某个节点的新连接失败，或者要重试后才能建立（SYN 和 DNS 查询丢失），而已建立的连接一直正常；节点的内核日志反复出现 "nf_conntrack: table full, dropping packet"。
+conntrack-table-full-cause = netfilter 在节点上跟踪的每个流（kube-proxy 处理的所有 Service 流量、做了 MASQUERADE 的流量、基于 conntrack 的策略所看到的一切）都需要在 conntrack 表中占一个条目。当 net.netfilter.nf_conntrack_count 达到 net.netfilter.nf_conntrack_max 时，内核会尝试驱逐一个条目来腾出空间（计为 early_drop）；驱逐不了时，就丢弃本来要创建新条目的那个数据包，并记录 "nf_conntrack: table full, dropping packet"（较新的内核在网络命名空间不是宿主机的命名空间时会注明它）。已有条目的数据包仍然能匹配上，所以已建立的连接不受影响。kube-proxy 启动时会设置 nf_conntrack_max：conntrack.maxPerCore（--conntrack-max-per-core，默认 32768）乘以 CPU 数，但不小于 conntrack.min（--conntrack-min，131072）；maxPerCore 为 0 时则不改动这个 sysctl。大量短连接、很长的超时时间（kube-proxy 把已建立连接设为 24 小时、CLOSE_WAIT 设为 1 小时），或者永远不会完成的流（扫描、对已失效 Endpoint 的重试、发往无响应端口的 UDP），都会把表占满。
+conntrack-table-full-confirm-count = 比较条目数与上限，查找内核的日志信息，并查看丢包计数器
+conntrack-table-full-confirm-source = 找出是什么占满了表：按状态统计的 TCP 条目，以及按目的地址统计的所有条目
+conntrack-table-full-confirm-kube-proxy = 查看 kube-proxy 启动时设置了什么，以及它的配置要求的是什么
+conntrack-table-full-fix-max = 在 kube-proxy 的配置中调大上限（conntrack.maxPerCore 或 conntrack.min）并重启 kube-proxy：它每次启动都会重新设置 nf_conntrack_max，所以用 sysctl 手工设置的值只在那之前有效，重启节点后也会丢失
+conntrack-table-full-fix-max-tradeoff = 条目越多，占用的内核内存越多；更大的上限只会掩盖泄漏或流量洪峰，而不能阻止它。
+conntrack-table-full-fix-timeouts = 缩短已结束和空闲流的保留时间：kube-proxy 的 conntrack.tcpEstablishedTimeout 和 conntrack.tcpCloseWaitTimeout，或者节点上的 nf_conntrack_tcp_timeout 系列 sysctl
+conntrack-table-full-fix-timeouts-tradeoff = 空闲时间超过其条目寿命的连接会失去 NAT：它的下一个数据包会被丢弃或收到 RST（参见 idle-timeout-reset 这条诊断结论）。
+conntrack-table-full-fix-source = 减少产生流的源头：复用连接，而不是每个请求建一个；在节点上缓存 DNS（NodeLocal DNSCache）；并从源头上制止扫描或重试风暴
+conntrack-table-full-summary = { $seconds } 秒内，有 { $count } 个新连接在本节点上丢失了 SYN，而其他连接正常通过：conntrack 表满了
+conntrack-table-full-summary-pod = { $seconds } 秒内，有 { $count } 个新连接丢失了第一个 SYN，而其他连接正常通过：这正是节点上 conntrack 表满时的表现
+conntrack-table-full-ev-dropped = 新连接的 { $count } 个 SYN（{ $destinations ->
+    [one] 发往同一个地址
+   *[other] 发往 { $destinations } 个不同地址
+}）在 { $seconds } 秒内从 Pod 进入节点，之后就再也没有离开
+conntrack-table-full-ev-unanswered = { $count } 个新连接（{ $destinations ->
+    [one] 发往同一个地址
+   *[other] 发往 { $destinations } 个不同地址
+}）在 { $seconds } 秒内，第一个 SYN 都没有得到回应
+conntrack-table-full-ev-passed = 在同样这几秒内，另有 { $count } 个新连接立即就通过了：并没有什么东西在拦截这些目标本身
+conntrack-table-full-ev-carried-on = 之前已建立的连接 { $client } → { $server } 在这波突发中一直正常：只有新连接被丢弃
+conntrack-table-full-ev-recovered = 被丢弃的连接中有 { $count } 个在后来的尝试中连上了（最长在 { $seconds } 秒后）：丢包自己停止了，就像条目过期时那样，而规则不会这样
+conntrack-table-full-where = 本节点上的 conntrack：每个新连接都需要一个条目，当表达到 nf_conntrack_max 时，新连接的第一个数据包会在 NAT 和路由之前就被丢弃
+conntrack-table-full-where-pod = 这个 Pod 所在的节点，最可能是它的 conntrack 表（从 Pod 内部无法把它与其他原因的丢包区分开）
+conntrack-table-full-next = 在节点上，内核日志会直接说明（dmesg | grep 'table full'），conntrack -S 会统计丢包；在节点上运行 tcpdump -ni any 可以看到 SYN 进入节点却始终没有离开。

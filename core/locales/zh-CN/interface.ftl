@@ -295,6 +295,18 @@ example-lab-busy-node = 一个正常的节点：没有任何问题可报告（�
 example-lab-kubelet-probe-drop-node-any = kubelet 对 trunk 后面的 Pod（Pod 安全组）的探针失败：Pod 发给节点的回包在节点上被丢弃
 example-lab-vxlan-checksum-bug-node2-any = 实验，二次 SNAT 校验和 bug，每次重试都获得新的外层端口：连接 1 s 后建立（在接收端节点上看到）
 example-lab-vxlan-checksum-bug63-node1-any = 实验，真实的二次 SNAT 校验和 bug：hostNetwork 客户端跨 VXLAN 的连接 63 s 后才建立（在其节点上运行 tcpdump -i any）
+example-lab-dns-search-pod = 查询 api.example.com 时先依次加上每个搜索域（ndots:5）：在真正的查询之前有 6 个 NXDOMAIN 查询（在客户端 Pod 内抓包）
+example-lab-dns-unreachable-node1-any = DNS 查询在途中被丢弃：两个 nameserver 都试过了，没有应答，解析在 20 s 后失败（在客户端所在节点上运行 tcpdump -i any）
+example-lab-dns-servfail-node1-any = DNS 服务器返回 SERVFAIL（在客户端所在节点上运行 tcpdump -i any）
+example-lab-dns-truncated-node1-any = DNS 应答被截断（40 条记录），而改用 TCP 向 53 端口的重试被拦截（在客户端所在节点上运行 tcpdump -i any）
+example-lab-hairpin-off-node-any = Pod 访问一个唯一 Endpoint 就是它自己的 ClusterIP，而它的网桥端口没有开启 hairpin 模式：SYN 始终没有回来（在节点上运行 tcpdump -i any）
+example-lab-idle-reset-pod = 连接池中的一个连接在负载均衡器后面空闲（空闲超时 20 s，用来代替 NLB 的 350 s）：下一个请求被 reset（在客户端 Pod 内抓包）
+example-lab-invalid-reset-node-any = 通过 ClusterIP 下载：后端发出的一个窗口外报文段绕过了反向 NAT，客户端回了 RST，下载随之中断（在节点上运行 tcpdump -i any）
+example-lab-no-endpoints-pod = 没有 Endpoint 的 Service 的 ClusterIP 和 NodePort：kube-proxy 用 ICMP port unreachable 拒绝（在客户端 Pod 内抓包）
+example-lab-port-reuse-pod = 没有 TCP 时间戳的客户端复用了自己的端口，而服务端仍把旧连接保留在 TIME_WAIT 中：challenge ACK、RST、重新发送 SYN（在客户端 Pod 内抓包）
+example-lab-snat-collision-node-any = Pod 两两一组，经由节点上不带 --random-fully 的 MASQUERADE 连接同一个外部服务器：部分 SYN 在插入 conntrack 时被丢弃，1 s 后才连上（在节点上运行 tcpdump -i any）
+example-lab-stalled-pod = 经过负载均衡器的数据流在传输中途卡住：大小报文段都在按退避重发，始终没有得到确认（在客户端 Pod 内抓包）
+example-lab-table-full-node-any = nf_conntrack_max 为 512 时同时发起 800 个连接：约 290 个 SYN 在节点上被丢弃，持续 5 s，其他连接则正常通过（在节点上运行 tcpdump -i any）
 ui-read-failed = 浏览器无法读取 { $name } 的第 { $start }–{ $end } 字节：{ $error }
 
 ## 多份抓包
@@ -308,6 +320,9 @@ clock-unmatched = 与其他抓包没有共同的数据包：时钟保持原始�
 ui-add-capture = 添加同一时间的另一份抓包（另一个节点、Pod、负载均衡器）：
 ui-files = 抓包文件
 ui-export-evidence = ⤓ 相关数据包（pcapng）
+ui-export-filtered = ⤓ 这些数据包（pcapng）
+ui-export-filtered-title = 列表当前显示的数据包（当前的过滤条件和范围），来自所有抓包、按时间排序，保存为可用 Wireshark 打开的 pcapng 文件
+export-filtered-comment = dropscope：匹配过滤条件“{ $filter }”的 { $count } 个数据包
 
 ## Names
 

@@ -297,3 +297,290 @@ pmtu-black-hole-where = 在 { $sender } 到 { $receiver } 的路徑上：某段 
 ## Several captures
 
 in-capture = { $capture }：{ $what }
+
+## dns-search-expansion
+
+dns-search-expansion-title = 每次名稱解析都會先逐一嘗試 search 清單
+dns-search-expansion-symptom = 解析叢集外的名稱很慢，而且 CoreDNS（及其 upstream）收到的查詢是應用程式實際發出的好幾倍；其中大部分得到的回應是 NXDOMAIN。
+dns-search-expansion-cause = Pod 的 /etc/resolv.conf 列出了叢集的 search 網域（<namespace>.svc.cluster.local、svc.cluster.local、cluster.local，以及 node 自己的網域），並設定 options ndots:5。點少於五個的名稱，會先依序附加每個 search 網域來嘗試，最後才照原樣查詢（resolv.conf(5)）；而在 IPv6 下，每次嘗試都是一個 A 查詢加一個 AAAA 查詢。因此 api.example.com 要花八個查詢，而不是兩個：在真正的查詢之前，先要向 CoreDNS 做六次得到 NXDOMAIN 的 round trip，每一次都是一筆新的 conntrack entry，在繁忙的 node 上也多一次碰上 DNS conntrack 競爭條件的機會。設定 ndots:5 是為了讓 _service._tcp.name.namespace 這類名稱能在叢集內解析；叢集外的名稱則要為此付出代價。
+dns-search-expansion-confirm-resolv = 讀取 Pod 的 resolver 設定：search 清單與 ndots
+dns-search-expansion-fix-dot = 在應用程式的設定中，將外部名稱寫成完整名稱（FQDN），並在結尾加上一個點
+dns-search-expansion-fix-dot-tradeoff = 每個指定該主機名稱的地方都必須修改；有些 HTTP client 與 TLS 函式庫處理結尾的點時會出問題（Host header 與憑證檢查都會看到這個點）。
+dns-search-expansion-fix-ndots = 透過該 workload 的 Pod dnsConfig 調低 ndots（ndots 1 或 2）
+dns-search-expansion-fix-ndots-tradeoff = 點數達到該值的名稱會先照原樣查詢：於是像 web.other-namespace 這種叢集內的短名稱，在展開之前要先多花一個失敗的查詢，而 _srv._tcp.web 這類名稱則依賴 search 清單。
+dns-search-expansion-fix-autopath = 或者讓 CoreDNS 代替 Pod 處理 search 清單：使用 autopath plugin（autopath @kubernetes，並在 kubernetes plugin 中設定 pods verified）
+dns-search-expansion-fix-autopath-tradeoff = CoreDNS 必須 watch 每個 Pod（耗用更多記憶體，也增加 API server 的負載），而會將回應與自己所查詢的名稱相比對的 client，可能會拒絕 autopath 回傳的 CNAME。
+dns-search-expansion-summary = { $client } 解析 { $name } 共發出 { $count ->
+    [one] 1 個查詢
+   *[other] { $count } 個查詢
+}，其中 { $wasted } 個查詢的是 search 清單產生的名稱，全部得到 NXDOMAIN：得到回應之前花了 { $spent } 秒
+dns-search-expansion-ev-queries = { $client } 查詢 { $name } 時，先依序附加每個 search 網域（{ $suffixes }）：{ $count ->
+    [one] 1 個查詢
+   *[other] { $count } 個查詢
+}
+dns-search-expansion-ev-nxdomain = { $count ->
+    [one] 它得到的回應是 NXDOMAIN：該名稱不存在
+   *[other] 全部 { $count } 個都得到 NXDOMAIN 回應：這些名稱不存在
+}
+dns-search-expansion-ev-final = 之後才照原樣查詢 { $name }，並得到回應；這次名稱解析共花了 { $spent } 秒
+dns-search-expansion-where = { $client } 的 resolver 設定（ndots 與 search 清單），而不是網路
+
+## dns-server-unreachable
+
+dns-server-unreachable-title = DNS 伺服器始終沒有回應
+dns-server-unreachable-symptom = Pod 中的名稱解析會卡住好幾秒，然後失敗（"Temporary failure in name resolution"、"i/o timeout"），所有名稱都一樣。
+dns-server-unreachable-cause = resolver（預設為 glibc）會將每個查詢送往 resolv.conf 中的第一個 nameserver，等待其 timeout（預設 5 秒）後重試，再改用下一個 nameserver，並在用完嘗試次數（attempts，預設 2）後放棄：若完全沒有回應，每次名稱解析都要花約 10 秒，最後失敗。在叢集中，nameserver 是 kube-dns Service 的 ClusterIP，由 kube-proxy DNAT 至某個 CoreDNS Pod。當查詢在途中被丟棄（NetworkPolicy 或防火牆沒有放行送往 CoreDNS 的 UDP 53、某個 node 無法抵達 CoreDNS Pod 所在的 node），或是 CoreDNS 已停擺而其 endpoint 尚未被移除時，就不會有任何回應。若收到的是 ICMP port unreachable，表示查詢抵達了一台沒有任何程式在 port 53 監聽的主機。
+dns-server-unreachable-confirm-pods = 確認 CoreDNS Pod 是否正在執行，以及它們是否為該 Service 的 endpoint
+dns-server-unreachable-confirm-policy = 找出擋住該 Pod 送出 UDP 53 的 policy，並直接向某個 CoreDNS Pod 查詢
+dns-server-unreachable-fix-coredns = 讓 CoreDNS 恢復運作（重新啟動它，並查明它為何停止回應）
+dns-server-unreachable-fix-policy = 放行 DNS：限制 egress 的 NetworkPolicy 必須放行送往 kube-dns Pod 的 UDP 與 TCP 53
+dns-server-unreachable-summary = { $client }：解析 { $name } 時在 { $span } 秒內送出 { $count ->
+    [one] 1 個查詢
+   *[other] { $count } 個查詢
+}至 { $servers }，完全沒有得到回應
+dns-server-unreachable-summary-icmp = { $client }：向 { $servers } 解析 { $name } 時被 ICMP 拒絕：那裡沒有任何程式在 port 53 監聽
+dns-server-unreachable-ev-sent = { $client } 查詢 { $name }：在 { $span } 秒內向 { $servers } 傳送 { $count ->
+    [one] 1 次
+   *[other] { $count } 次
+}（resolver 的 timeout、重試，以及改用下一個伺服器）
+dns-server-unreachable-ev-silence = 沒有任何回應，也沒有 ICMP 錯誤回來：查詢在途中被丟棄，或被忽略
+dns-server-unreachable-ev-icmp = { $count ->
+    [one] 有一個 ICMP 錯誤
+   *[other] 有 { $count } 個 ICMP 錯誤
+}從 { $from } 回來：{ $reason }
+dns-server-unreachable-where = 介於 client 與 { $servers } 之間：查詢沒有得到回應
+dns-server-unreachable-where-icmp = { $from }：那裡沒有任何程式在 port 53 監聽（或有規則拒絕了它）
+
+## dns-error-answers
+
+dns-rcode-servfail = SERVFAIL
+dns-rcode-refused = REFUSED
+dns-error-answers-title = DNS 伺服器以錯誤回應
+dns-error-answers-symptom = 名稱解析會立即失敗（"server failure"、"query refused"、"SERVFAIL"），而不是 timeout；可能是部分名稱，也可能是所有名稱。
+dns-error-answers-cause = 伺服器收到了查詢並做出回應，但帶著錯誤碼。SERVFAIL（rcode 2）表示它無法產生答案：對 CoreDNS 而言，通常是它的 upstream（node 的 resolver，經由 forward plugin 轉發過去）timeout 或失敗，或是某個 plugin 失敗；resolver 可能會改試下一個伺服器，之後 glibc 便讓這次名稱解析失敗。REFUSED（rcode 5）表示伺服器不願回應這個 client 或這個 zone：可能是 ACL、一個不具權威（authoritative）且不做遞迴查詢的伺服器，或是查詢了它不負責的 zone。
+dns-error-answers-confirm-logs = 從 CoreDNS 的 log 中查看這些錯誤及其 upstream
+dns-error-answers-confirm-upstream = 查看 CoreDNS 轉發到哪裡，並從 Pod 直接向該 upstream 查詢
+dns-error-answers-fix-upstream = 修復或更換 CoreDNS 所轉發的 upstream（forward . /etc/resolv.conf，或明確指定會回應的伺服器）
+dns-error-answers-fix-refused = 若為 REFUSED，讓回應查詢的伺服器正是負責該 zone 的伺服器，或放行 client 的位址
+dns-error-answers-summary = { $client }：{ $server } 對 { $name } 回應 { $rcode }（{ $count ->
+    [one] 1 個回應
+   *[other] { $count } 個回應
+}）
+dns-error-answers-ev-asked = { $client } 向 { $server } 查詢 { $name }
+dns-error-answers-ev-errors = { $count ->
+    [one] 回應為
+   *[other] { $count } 個回應為
+} { $rcode }
+dns-error-answers-ev-recovered = 同一次名稱解析的另一個回應是正常的：這個錯誤是偶發性的
+dns-error-answers-ev-failed = 這次名稱解析沒有任何正常的回應：解析失敗
+dns-error-answers-where = { $server }：它有回應，但回應的是錯誤
+
+## dns-truncated
+
+dns-truncated-title = 被截斷的 DNS 回應，始終沒有改經由 TCP 取得
+dns-truncated-symptom = 解析擁有許多位址的名稱（有許多 Pod 的 headless Service、龐大的外部 record set）時會失敗，或只傳回部分位址；而位址少的名稱則能正常解析。
+dns-truncated-cause = 經由 UDP 傳送的 DNS 回應上限為 512 位元組，或 client 以 EDNS 宣告的緩衝區大小。當 record 放不下時，伺服器會送出放得下的部分並設定 TC（truncated）旗標，client 必須改以 TCP 向 port 53 重新查詢（RFC 7766）。glibc 會這麼做；musl 在 1.2.4 之前不會。當送往 DNS 伺服器的 TCP 53 未被放行（只放行 UDP 53 的 NetworkPolicy 或防火牆、只公開 UDP 的 Service），TCP 連線就永遠無法建立，名稱解析隨之失敗；不會重試的 client 則會使用不完整的回應，或完全沒有回應可用。
+dns-truncated-confirm-tcp = 從 Pod 以 TCP 查詢（nslookup 的 -vc 選項會使用 TCP）
+dns-truncated-confirm-policy = 找出放行 UDP 53 卻沒有放行 TCP 53 的 policy 與 Service
+dns-truncated-fix-policy = 凡是放行 UDP 53 的地方，都一併放行送往 DNS Pod 的 TCP 53（NetworkPolicy、security group、kube-dns Service 的 port）
+dns-truncated-fix-musl = 對於 musl 版本早於 1.2.4 的 musl image（Alpine），改用較新的 image 或改用 glibc，或讓回應保持精簡
+dns-truncated-fix-musl-tradeoff = 新的 base image 改變的不只是 resolver：請在新 image 上測試應用程式。
+dns-truncated-summary-tcp-failed = { $client }：{ $server } 對 { $name } 的回應被截斷，而改以 TCP 的重試始終沒有通過
+dns-truncated-summary-no-tcp = { $client }：{ $server } 對 { $name } 的回應被截斷，而 client 沒有改以 TCP 重新查詢
+dns-truncated-ev-tc = { $server } 對 { $name } 的回應帶有 TC 旗標：UDP 裝不下它
+dns-truncated-ev-tcp-failed = client 向 { $server } 開啟 TCP 連線：{ $count ->
+    [one] 1 個 SYN
+   *[other] { $count } 個 SYN
+}，{ $outcome }
+dns-truncated-ev-no-tcp = 之後沒有任何連往 port 53 的 TCP 連線：client 保留了被截斷的回應（沒有 TCP fallback 的 resolver）
+dns-truncated-where-tcp = 介於 { $client } 與 { $server } 之間的 TCP port 53：連線沒有被放行
+dns-truncated-where-client = { $client }：它的 resolver 沒有改以 TCP 重試
+
+## syn-unanswered (more)
+
+syn-unanswered-summary-many = { $client } → { $server }：{ $count } 條連線的 SYN 遺失；{ $connected ->
+    [0] 沒有任何一條連上
+   *[other] 其中 { $connected } 條要重試後才連上（最久在 { $seconds } 秒後）
+}
+syn-unanswered-ev-many = 另有 { $count } 條連往 { $server } 的連線以同樣的方式遺失了 SYN
+
+## idle-timeout-reset
+
+idle-timeout-reset-title = 閒置連線被路徑上的裝置遺忘
+idle-timeout-reset-symptom = 閒置了數分鐘的長連線（資料庫與 HTTP 連線池、gRPC channel、WebSocket）在下一次使用時以 "connection reset by peer" 失敗，或是卡住許多分鐘後才失敗；新的連線則一切正常。
+idle-timeout-reset-cause = 連線路徑上每個有狀態（stateful）的裝置都會為它保留一筆 entry，並在一段時間沒有封包後將它遺忘，而且不會通知任何一端。AWS Network Load Balancer 預設在 350 秒後這麼做（TCP listener 可設為 60 到 6000 秒；TLS listener 固定為 350 秒）。Azure 負載平衡器規則預設為 4 分鐘；AKS 將其 outbound 規則設為 30 分鐘。NAT gateway 或防火牆則依各自的 timeout。node 的 conntrack 依 net.netfilter.nf_conntrack_tcp_timeout_established：kernel 預設為 5 天，但 kube-proxy 啟動時會將它設為 24 小時（--conntrack-tcp-timeout-established、conntrack.tcpEstablishedTimeout）。當某一端再次送出資料時，該裝置已經不認得這個 flow。AWS NLB 會以 RST 回應該 segment。Azure 負載平衡器則會無聲丟棄它，除非規則上啟用了 TCP reset，此時它會在 timeout 到期時對兩端都送出 RST。防火牆會丟棄它。RST 會讓下一次讀取或寫入立即失敗；毫無回應則會讓發送端以退避方式不斷重傳，直到 net.ipv4.tcp_retries2 放棄為止，預設約在 15 分鐘後。TCP keepalive 可以讓 entry 保持存活，但除非應用程式啟用它（SO_KEEPALIVE），否則它是關閉的，而且第一個 probe 要等 net.ipv4.tcp_keepalive_time，預設 7200 秒，遠比這些 timeout 長。
+idle-timeout-reset-confirm-timeouts = 將這段閒置時間與路徑上各處的 idle timeout 比較：node 的 conntrack timeout（kube-proxy 預設設為 86400 秒），以及負載平衡器的 timeout（Service 的 annotation，或負載平衡器本身的設定）
+idle-timeout-reset-confirm-keepalive = 確認連線是否使用 TCP keepalive（ss 會顯示 keepalive timer），以及套用的 keepalive time 是多少：這個 sysctl 是依 network namespace 設定的，因此無論 node 的設定為何，Pod 都保有自己的值（預設 7200 秒）
+idle-timeout-reset-fix-keepalive = 讓 keepalive 的間隔短於路徑上最短的 idle timeout：在應用程式或其 client library 中啟用 keepalive，並在 Pod 中調低 net.ipv4.tcp_keepalive_time（自 Kubernetes 1.29 起為 safe sysctl，需要 kernel 4.5 以上）；它只影響有啟用 keepalive 的 socket
+idle-timeout-reset-fix-keepalive-tradeoff = 之後每條閒置連線每隔幾分鐘都會送出一個小的 probe。從不啟用 keepalive 的應用程式無法從這個 sysctl 得到任何好處：請改用它們自己的 keepalive 或 ping 選項。
+idle-timeout-reset-fix-lb-timeout = 或是調高負載平衡器的 idle timeout。AWS NLB 的 TCP listener：listener 屬性 tcp.idle_timeout.seconds（60 到 6000 秒），由 AWS Load Balancer Controller v2.9.0 以上版本依 annotation service.beta.kubernetes.io/aws-load-balancer-listener-attributes.TCP-port 設定（名稱中的 port 為 listener 的 port 號碼）。Azure：service.beta.kubernetes.io/azure-load-balancer-tcp-idle-timeout，單位為分鐘（cloud-provider-azure 文件中為 4 到 30）。
+idle-timeout-reset-fix-lb-timeout-tradeoff = flow 會在負載平衡器中停留更久。無論怎麼設定，NLB 的 TLS listener 都維持 350 秒，而你無法控制的裝置（NAT gateway、防火牆）也各有自己的 timeout：keepalive 能一併涵蓋它們。
+idle-timeout-reset-fix-pool = 讓連線池在路徑上最短的 idle timeout 到期之前關閉閒置連線（在 AWS NLB 後方要短於 350 秒，在 Azure 負載平衡器後方要短於 4 分鐘），並在收到 RST 後將冪等（idempotent）請求重試一次
+idle-timeout-reset-summary-reset = { $client } → { $server }：閒置 { $seconds } 秒後，連線的下一個 segment 收到的是 RST
+idle-timeout-reset-summary-vanished = { $client } → { $server }：閒置 { $seconds } 秒後，連線的下一個 segment 消失了
+idle-timeout-reset-ev-idle = 有 { $seconds } 秒沒有任何封包經過（frame { $last } 到 frame { $resumed } 之間）；之後 { $sender } 再次送出資料
+idle-timeout-reset-ev-reset = { $seconds } 秒後，一個以 { $peer } 名義送出的 RST 回來了（frame { $frame }）
+idle-timeout-reset-ev-ttl-other = 這個 RST 的 TTL 為 { $ttl }，但 { $peer } 自己的封包抵達此處時為 { $usual }：是中間的某個裝置以 { $peer } 的名義產生了它
+idle-timeout-reset-ev-ttl-same = 這個 RST 的 TTL（{ $ttl }）與 { $peer } 自己的封包在此處的 TTL 相同：是 { $peer } 的主機送出了它，因為它已經遺忘了這條連線
+idle-timeout-reset-ev-ttl-unknown = 同一個 interface 上沒有該端較早的封包，無法比對這個 RST 的 TTL
+idle-timeout-reset-ev-resent = { $sender } 在 { $seconds } 秒內將該 segment 送出了 { $count } 次
+idle-timeout-reset-ev-nothing = { $peer } 沒有任何回應：沒有 ACK、沒有 RST，也沒有 ICMP
+idle-timeout-reset-where-path = 介於 { $sender } 與 { $peer } 之間：路徑上的某個裝置（負載平衡器、NAT gateway、防火牆）已經捨棄了這條閒置連線，並對它送出 RST（TTL { $ttl }）
+idle-timeout-reset-where-peer = { $peer }：閒置結束、資料再次送達時，它已經不認得這條連線
+idle-timeout-reset-where-left = { $interface } 之後：segment 已離開 node，而通往 { $peer } 的路上沒有任何裝置將它繼續轉送
+idle-timeout-reset-where-lost = 介於 { $sender } 與 { $peer } 之間：路徑上的某個裝置不再轉送這條閒置連線的封包
+idle-timeout-reset-next = 是哪個裝置遺忘了連線，可以從它的 idle timeout 設定（負載平衡器的、NAT gateway 的）以及另一端看出：在 server 的 node（或負載平衡器的 target）上擷取封包，看閒置之後的 segment 是否抵達那裡。
+
+## connection-stalled
+
+connection-stalled-title = 連線停滯：重傳的資料石沉大海
+connection-stalled-symptom = 已建立的連線不再有任何進展：其上的請求卡住，許多分鐘後（預設約 15 分鐘）以 "connection timed out"（ETIMEDOUT）失敗；連往同一處的新連線可能正常，也可能立即失敗。
+connection-stalled-cause = 發送端的資料始終沒有被確認，也沒有任何東西回來：沒有 RST，也沒有 ICMP 錯誤。此時 Linux 會在每次重傳計時器到期時，重送最舊的那個未確認 segment，每次將計時器加倍（最多 120 秒），並在重傳 net.ipv4.tcp_retries2 次後放棄：預設為 15 次，也就是至少 924.6 秒的 timeout，約 15 分鐘。小的 segment 和大的一樣會遺失，因此這不是 path MTU 問題：路徑已經完全不再承載這條連線。叢集中常見的原因：另一端已無聲無息地消失（它的 node 關機或斷線、它的 Pod 被刪除）；NetworkPolicy、security group 或防火牆有所變更，現在會丟棄這個 flow；路徑上某個 node 負責轉換這條連線（Service DNAT、SNAT）的 conntrack entry 被移除（conntrack flush、node 重新開機）或已過期，因此之後的封包不再被轉換，也就無處可去。
+connection-stalled-confirm-ss = 在發送端查看這條連線：重傳計時器（timer:(on,…)）、backoff 計數、不斷變大的 rto、未確認的 segment（unacked）以及很大的 lastack，代表有資料一直沒有任何一方確認
+connection-stalled-confirm-peer = 對端是否仍然存在、是否仍是 endpoint？node 上是否仍有這條連線的 conntrack entry？
+connection-stalled-confirm-policy = 找出連線停滯前後是否有 policy 或防火牆變更，並在發送端重傳時觀察丟棄計數器
+connection-stalled-fix-path = 修正丟棄這個 flow 的原因（policy、security group、消失的對端）；停滯的連線不會自行恢復，必須換成新的連線
+connection-stalled-fix-user-timeout = 讓應用程式更早察覺：在它的 socket 上設定 TCP_USER_TIMEOUT（許多 client library 都有提供），值為它能容忍資料未被確認的最長時間；超過這段時間後連線會以 ETIMEDOUT 失敗，應用程式便能重新連線
+connection-stalled-fix-user-timeout-tradeoff = 值太短的話，原本撐得過短暫中斷或慢速對端的連線也會被中止。
+connection-stalled-fix-retries2 = 或是在 Pod 的 network namespace 中調低 net.ipv4.tcp_retries2（RFC 1122 要求至少 100 秒，也就是值至少為 8）。它不屬於 Kubernetes 的 safe sysctl：必須由 kubelet 允許（--allowed-unsafe-sysctls）。
+connection-stalled-fix-retries2-tradeoff = 它會套用到 Pod 的每一條連線：較短的值也會讓原本撐得過中斷的連線在中斷期間被結束。
+connection-stalled-summary = { $client } ↔ { $server }：{ $sender } 的資料在 { $seconds } 秒內送出了 { $count } 次，始終沒有被確認；連線卡住了
+connection-stalled-ev-passed = 在此之前，{ $receiver } 確認過資料，segment 最大達 { $largest } 位元組：路徑原本是通的
+connection-stalled-ev-handshake = 與 { $receiver } 的交握已完成：路徑原本是通的
+connection-stalled-ev-resent = { $sender } 將同一個 { $length } 位元組的 segment（序號 { $sequence }）送出 { $count } 次，每次等待得更久（間隔：{ $gaps } 秒）
+connection-stalled-ev-silent = { $receiver } 沒有任何回應：沒有 ACK、沒有重複 ACK、沒有 RST，也沒有 ICMP 錯誤；不比先前通過的 segment 大的 segment 也遺失了，因此不是 path MTU 的問題
+connection-stalled-where-left = { $interface } 之後：segment 已離開 node，卻始終沒有抵達 { $receiver }，或是它的回應始終沒有回來
+connection-stalled-where = 介於 { $sender } 與 { $receiver } 之間：路徑不再轉送這條連線的封包
+connection-stalled-next = 在 { $receiver } 那一端（它的 node，或它的 Pod 內）擷取封包，看重送的 segment 是否抵達那裡：有抵達卻沒有回應，問題在接收端或其 node 的過濾規則；沒有抵達，問題在兩者之間的路徑。
+
+## port-reuse-rejected
+
+port-reuse-rejected-title = 重複使用 port 的 SYN 收到的是 ACK，而不是 SYN-ACK
+port-reuse-rejected-symptom = 當大量短連線連往同一台 server 時（通常經過 NAT），部分新連線會成批地晚一點才建立，或是 timeout；擷取的封包顯示 SYN 收到的回應是單純的 ACK，接著 client 送出 RST，然後再次送出 SYN。
+port-reuse-rejected-cause = 一條 TCP 連線由四個值識別：來源位址與 port、目的位址與 port。先關閉的一端會將這組四元組保留在 TIME_WAIT（Linux 上為 60 秒），以免舊連線遲到的 segment 被誤認為屬於新連線。當 SYN 抵達時，若它的四元組仍被 server 保留在 TIME_WAIT，Linux 只會在它明顯較新時才接受：序號大於舊連線的序號，或帶有較新的 TCP timestamp。否則 server 會以舊連線的 ACK 回應，而不是 SYN-ACK（即 RFC 5961 所稱的 challenge ACK）。正在等待 SYN-ACK 的 client 會以 RST 回應這個 ACK。RST 會刪除 TIME_WAIT entry（除非 server 設定了 net.ipv4.tcp_rfc1337=1），而 Linux client 會立即（幾毫秒後）再次送出 SYN 並成功連線。若 RST 沒有清除它（tcp_rfc1337=1，或 RST 在途中被丟棄），每次重試都會得到相同的 ACK，SYN 的間隔逐次退避（1、2、4、8 秒…），直到 TIME_WAIT 結束。位於同一個 SNAT 位址後方的不同 client 就會產生這樣的四元組：它們的序號與 timestamp 彼此無關，因此 server 無法判斷新連線比較新（RFC 6191 處理的正是這個問題）。NAT 一旦清除了舊 flow 的狀態，就會再次使用該來源 port。node 的 conntrack 會將已關閉的 TCP flow 保留 net.netfilter.nf_conntrack_tcp_timeout_time_wait（預設 120 秒），比 Linux 的 TIME_WAIT 長；但若 entry 被提早刪除（conntrack flush、Cilium 移除已刪除 Pod 的 entry，cilium#45863），或 NAT 裝置的 timeout 較短，port 就會在 server 仍保有舊四元組時被釋出。
+port-reuse-rejected-confirm-timewait = 在 server 上找出連往 client 位址（以及失敗的 SYN 所用的 port）的 TIME_WAIT socket，並確認 RST 是否能清除它們（tcp_rfc1337 = 0）
+port-reuse-rejected-confirm-capture = 在 server 端擷取封包：SYN、以舊連線的確認號回應它的單純 ACK、client 的 RST，以及再次送出的 SYN
+port-reuse-rejected-confirm-conntrack = 在執行 SNAT 的 node 上，查看 conntrack 會將已關閉的 flow 保留多久、它仍保有哪些連往該 server 的 flow，以及是哪條規則對它們做 masquerade
+port-reuse-rejected-fix-reuse = 減少連往同一台 server 的新連線：重複使用連線（HTTP keep-alive、連線池），而不是每個請求開一條；在協定允許的情況下讓 client 先關閉，使 TIME_WAIT 留在 client 端，而 client 不會重複使用自己仍處於 TIME_WAIT 的 port。net.ipv4.tcp_tw_reuse 只會改變主機如何為對外連線重複使用自己處於 TIME_WAIT 的 port，並不會改變 server 的回應方式。
+port-reuse-rejected-fix-nat = 讓 NAT 保留狀態的時間至少與 server 的 TIME_WAIT 一樣長：不要將 nf_conntrack_tcp_timeout_time_wait 調低到 60 秒以下，避免在繁忙的 node 上 flush conntrack，並讓 NAT 裝置與 egress gateway 的 idle timeout 長於這個值
+port-reuse-rejected-fix-nat-tradeoff = 已關閉 flow 的 entry 存活得更久，會佔用 conntrack 表的空間與 NAT 範圍內的 port；短連線很多時，可能需要更大的表或更多的 egress 位址。
+port-reuse-rejected-summary-late = { $client } → { $server }：在剛結束之連線所用的 port 上送出的 SYN 被以 challenge ACK 拒絕；client 靠著重試，在 { $seconds } 秒後才連上
+port-reuse-rejected-summary-failed = { $client } → { $server }：在剛結束之連線所用的 port 上送出的 SYN 被以 challenge ACK 拒絕，連線始終沒有建立
+port-reuse-rejected-ev-previous-closed = 同一組 port 之前承載過一條連線（frame { $first }），於 frame { $fin } 關閉
+port-reuse-rejected-ev-previous = 同一組 port 之前承載過一條連線，從 frame { $first } 到 frame { $last }
+port-reuse-rejected-ev-syn = { $client } 在同一組 port 上開啟新連線（frame { $frame }）
+port-reuse-rejected-ev-challenge = { $server } 以帶有舊連線序號的單純 ACK 回應，而不是 SYN-ACK（frame { $frame }）：它仍保有舊連線
+port-reuse-rejected-ev-reset = { $client } 對這個 ACK 送出 RST：它不屬於 client 所知的任何連線
+port-reuse-rejected-ev-retry = client 在 { $seconds } 秒後再次送出 SYN
+port-reuse-rejected-ev-accepted = 這次收到了 SYN-ACK：舊的狀態已經清除
+port-reuse-rejected-where-time-wait = { $server }：它先關閉了前一條連線，新的 SYN 抵達時仍將其保留在 TIME_WAIT
+port-reuse-rejected-where-state = { $server }，或通往它途中的 conntrack 或 NAT：這組 port 上較舊連線所遺留的狀態
+
+## no-endpoints
+
+no-endpoints-title = 沒有 endpoint 的 Service：立即被拒絕，或在沒有本機 endpoint 的 node 上被丟棄
+no-endpoints-symptom = 連往 Service 的連線立即以 "connection refused" 失敗（來自 node 的 ICMP port unreachable）；或是經由 NodePort 或 externalTrafficPolicy: Local 的負載平衡器連線時，只在某些 node 上卡住直到 timeout。
+no-endpoints-cause = kube-proxy 會將 Service 的流量送往其 EndpointSlice 中列出的就緒 endpoint。當一個都沒有時（沒有 Pod 符合 selector、沒有任何 Pod 為 Ready、targetPort 不符），iptables 模式的 kube-proxy 會在 filter 表中安裝一條 REJECT 規則，註解為 "namespace/service:port has no endpoints"：cluster IP 的規則位於 KUBE-SERVICES，external IP、負載平衡器 IP 與 node port 的規則位於 KUBE-EXTERNAL-SERVICES。client 會立即收到 ICMP port unreachable，其 connect 以 "connection refused" 失敗。在 nftables 模式下，該 Service 會列在 kube-proxy table 的 no-endpoint-services map 中，並以相同方式被拒絕。當 Service 有 endpoint、但這個 node 上沒有，且流量的 policy 為 Local 時（node port、external IP 與負載平衡器 IP 看 externalTrafficPolicy；cluster IP 看 internalTrafficPolicy），規則會改為丟棄，註解為 "… has no local endpoints"：SYN 無聲消失，client 不斷重試直到 timeout。位於 Local Service 前方的負載平衡器不應把流量送往這類 node：kube-proxy 會在每個 node 的 healthCheckNodePort 上回應，有本機 endpoint 的 node 回 200，沒有的回 503，而負載平衡器必須檢查這個 port。
+no-endpoints-confirm-endpoints = Service 是否有就緒的 endpoint，位於哪些 node 上？
+no-endpoints-confirm-rules = 在 node 上找出 kube-proxy 針對該 Service 的拒絕與丟棄規則（先看 iptables 模式，再看 nftables 模式）
+no-endpoints-confirm-policy = 檢查 Service 的 traffic policy，以及 node 在其 health check port 上的回應（有本機 endpoint 時為 200，沒有時為 503）
+no-endpoints-fix-selector = 讓 Service 選到 Ready 的 Pod：selector 要符合 Pod 的 label、targetPort 要是它們實際監聽的 port，readiness probe 也要通過
+no-endpoints-fix-local-policy = 使用 Local policy 時，在每個會收到流量的 node 上都執行一個 endpoint（DaemonSet），或讓負載平衡器對 healthCheckNodePort 做 health check，或改用 Cluster policy
+no-endpoints-fix-local-policy-tradeoff = Cluster policy 會轉發到其他 node 上的 endpoint（多一個 hop），並對流量做 masquerade：backend 將看不到 client 的位址。
+no-endpoints-summary-reject = { $client } → { $server }：該 Service 沒有就緒的 endpoint；{ $from } 以 ICMP port unreachable 拒絕了 SYN
+no-endpoints-summary-local = { $client } → { $server }：送往 NodePort 的 { $count } 個 SYN 在 node 內消失了：externalTrafficPolicy 為 Local 的 Service 沒有本機 endpoint
+no-endpoints-ev-syn = { $client } 送出 SYN 至 { $server }
+no-endpoints-ev-icmp = { $from } 以 ICMP port unreachable 回應（frame { $frame }，在 SYN 之後 { $seconds } 秒）
+no-endpoints-ev-in-place = 回應來自 { $from }，而不是 { $server }：是某個 node 在把 Service 位址轉換成任何 Pod 之前，就代替它回應了
+no-endpoints-ev-node-port = port { $port } 位於 NodePort 範圍（30000–32767）內，由擁有它的 node 回應
+no-endpoints-ev-not-a-reset = 沒有程式監聽的 port 會以 RST 回應 TCP；針對 TCP 的 ICMP port unreachable 來自 REJECT 規則，而這正是 kube-proxy 為沒有 endpoint 的 Service 安裝的規則
+no-endpoints-ev-silent-syns = { $client } 在 { $seconds } 秒內送出 { $count } 個 SYN 至 { $server }；沒有任何回應
+no-endpoints-ev-silent-nowhere = 每個 SYN 都抵達 { $interface }，然後就不知去向：沒有被轉換成任何 Pod、沒有被轉發、沒有 RST，也沒有 ICMP
+no-endpoints-where-reject = { $from }：kube-proxy 為 { $server } 設的 REJECT 規則，這是一個沒有就緒 endpoint 的 Service
+no-endpoints-where-local = 在此 node 上、{ $interface } 之後：這個 Local policy 的 Service 沒有任何 endpoint 在此 node 上執行，因此 kube-proxy 在這裡丟棄了送往 { $server } 的流量
+
+## hairpin-mode-off
+
+hairpin-mode-off-title = Pod 無法透過自己的 Service 連到自己：hairpin mode 未開啟
+hairpin-mode-off-symptom = 當 Pod 呼叫一個以它自己為 backend 的 Service 時，部分呼叫會 timeout（有 N 個 endpoint 時約每 N 次一次），只有一個 endpoint 時則每次都會；其他 Pod 能連到該 Service，該 Pod 直接連自己的 IP 也正常。
+hairpin-mode-off-cause = kube-proxy 將 Service 的位址 DNAT 至其中一個 endpoint，有時選中的正是發出呼叫的 Pod 本身。當 Pod 掛在 Linux bridge 上時（CNI bridge plugin 的 cni0，flannel 即使用它；或 kubenet 的 cbr0），轉換後的封包必須從它進來的同一個 port，也就是呼叫端 Pod 的 veth，離開 bridge。Linux bridge 不會把 frame 從它進來的 port 送回去，除非該 port 開啟了 hairpin mode（/sys/class/net/<veth>/brport/hairpin_mode 為 1；bridge -d link show 會顯示 "hairpin on"），因此封包被丟棄，client 不斷重送 SYN 卻石沉大海。kube-proxy 也會對這種 hairpin 流量做 masquerade（它的 KUBE-SEP chain 會標記來源為 endpoint 本身的封包），因此回應封包也以同樣的方式穿過 bridge。kubelet 的 hairpinMode 設定（hairpin-veth、promiscuous-bridge、none）只會在 kubenet 與已移除的 dockershim 下設定這個旗標；使用 CNI plugin 時必須由 plugin 設定：bridge plugin 會在其設定中有 "hairpinMode": true 時設定它（預設為 false）。
+hairpin-mode-off-confirm-bridge = 在 Pod 所在的 node 上，讀取每個 bridge port 的 hairpin 旗標（必須為 1，即 "hairpin on"）；請將 cni0 換成你的 CNI 所用的 bridge
+hairpin-mode-off-confirm-cni = 檢查 CNI 設定是否要求 hairpin mode
+hairpin-mode-off-confirm-endpoints = 確認發出呼叫的 Pod 是該 Service 的 endpoint 之一：只有被 kube-proxy 送回呼叫端自己的呼叫才會失敗
+hairpin-mode-off-fix-cni = 在 CNI 設定中啟用 hairpin mode：bridge plugin 使用 "hairpinMode": true（flannel#849 已在 flannel 的 kube-flannel-cfg 中開啟它）
+hairpin-mode-off-fix-cni-tradeoff = plugin 是在掛上 Pod 時設定這個旗標：已在執行的 Pod 在重建之前，其 port 都維持原狀。
+hairpin-mode-off-fix-ports = 在那之前，先手動為執行中 Pod 的 port 開啟 hairpin mode
+hairpin-mode-off-fix-ports-tradeoff = Pod 重建後就會失效（它的 veth 是新的）；只有 CNI 的設定才能持久。
+hairpin-mode-off-summary = { $client } → { $server }：Service 將 Pod 的 SYN 送回 Pod 自己，而 bridge 始終沒有把它送達
+hairpin-mode-off-ev-syn = { $client } 送出 SYN 至 { $server }
+hairpin-mode-off-ev-itself = 在 node 上，{ $server } 被轉換成 { $backend }：被選中的 backend 正是發出呼叫的 Pod
+hairpin-mode-off-ev-never-back = 轉換後的 SYN 始終沒有從 bridge 回到 { $client } 的 veth，也沒有任何回應
+hairpin-mode-off-ev-retries = client 又重送了 SYN { $count } 次，結果相同
+hairpin-mode-off-where = { $client } 的 veth 所在的 bridge port：沒有 hairpin mode 時，bridge 不會把 frame 從它進來的 port 送回去
+
+## conntrack-invalid-reset
+
+conntrack-invalid-reset-title = conntrack 將封包標記為 INVALID、其 NAT 未被還原，隨後連線被 RST
+conntrack-invalid-reset-symptom = 連往 Service 的長時間或繁忙連線（大型下載、高負載下的串流）不時中斷，兩端都出現 "connection reset by peer"，而應用程式本身沒有任何錯誤。
+conntrack-invalid-reset-cause = kube-proxy 將連往 Service 的連線 DNAT 至其中一個 backend Pod，conntrack 則在 backend 的封包上還原這個轉換。對於 TCP，conntrack 還會依連線的序號視窗檢查每個封包。落在視窗之外的封包（在高負載下，通常是重傳或遲到的 segment）會被標記為 INVALID，而 INVALID 封包不會被對應到該連線，因此其 NAT 不會被還原：它抵達 client 時的來源是 backend Pod 的位址，而不是 Service 的位址。client 的 kernel 不知道有與該位址的連線，於是回以 RST；這個送往 Pod 的 RST 對 backend 而言是有效的，backend 便關閉連線。兩端都看到 "connection reset by peer"（kubernetes#74839）。自 Kubernetes 1.15 起，kube-proxy 會在 filter 表中丟棄 INVALID 封包（-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP，kubernetes#74840），但這只涵蓋轉發的流量：送往 node 本身的封包（hostNetwork client、終點在 node 上的 NodePort 流量）會經過 INPUT（kubernetes#117924）。自 Kubernetes 1.29 起，kube-proxy 只在 net.netfilter.nf_conntrack_tcp_be_liberal 為 0 時才安裝這條 DROP 規則，並可自行將此 sysctl 設為 1（conntrack.tcpBeLiberal、--conntrack-tcp-be-liberal）。啟用 be_liberal 後，conntrack 只會將視窗外的 RST 標記為 INVALID，因此遲到的資料仍保有其 NAT。
+conntrack-invalid-reset-confirm-rule = 檢查 kube-proxy 是否在此 node 上丟棄 INVALID 封包，或 conntrack 是否為 liberal 模式（kube-proxy 的 log 會記錄它選擇了哪一種）
+conntrack-invalid-reset-confirm-invalid = 在 RST 發生時觀察 conntrack 的 INVALID 計數器
+conntrack-invalid-reset-confirm-capture = 在 client 的 node 上，擷取來源是 backend Pod 位址（而不是 Service 位址）的封包，以及隨後 client 送出的 RST
+conntrack-invalid-reset-fix-liberal = 讓每個 node 上的 conntrack 都採 liberal 模式：在 kube-proxy 的設定中設定 conntrack.tcpBeLiberal: true（Kubernetes 1.29 以上），或設定此 sysctl 並使其永久生效
+conntrack-invalid-reset-fix-liberal-tradeoff = conntrack 不再判斷 TCP 視窗：只有視窗外的 RST 才是 INVALID，因此依賴 INVALID 來丟棄零散或偽造 segment 的規則會失去這項檢查；kube-proxy 也就不再安裝它的 INVALID DROP 規則。
+conntrack-invalid-reset-fix-drop = 對於終點在 node 本身的連線（KUBE-FORWARD 不會涵蓋），在 INPUT 中丟棄 INVALID 的 TCP 封包，如同 kubernetes#117924 的做法；較舊的 kube-proxy（1.15 之前）：請升級
+conntrack-invalid-reset-fix-drop-tradeoff = conntrack 無法追蹤的正常封包（非對稱路由、multi-homed node）也會被丟棄（kubernetes#94861）；這條規則不由 kube-proxy 管理，必須手動使其永久生效。
+conntrack-invalid-reset-summary = { $client } → { $server }：傳輸途中，一個來自 backend { $backend } 的封包抵達 client 時沒有換回 Service 的位址；client 對它送出 RST，連線隨之中斷
+conntrack-invalid-reset-ev-open = 從 { $client } 到 { $server } 的連線已建立並正在傳輸資料，其回應封包被轉換回 { $server }
+conntrack-invalid-reset-ev-stray = 接著 backend 的一個封包以 { $backend } 而不是 { $server } 的身分抵達 client（frame { $frame }）：反向 NAT 漏掉了它
+conntrack-invalid-reset-ev-reset = { $client } 以送往 { $backend } 的 RST 回應它：client 沒有與該位址的連線
+conntrack-invalid-reset-ev-dead = 這個 RST 在 backend 上結束了連線；client 的下一個封包收到來自 { $server } 的 RST
+conntrack-invalid-reset-where = client 與 { $backend } 之間的 node 上的 conntrack：它判定該封包為 INVALID（落在它所追蹤的視窗之外），因此 NAT 沒有把它轉換回 { $server }
+
+## snat-port-collision
+
+snat-port-collision-title = SNAT port 衝突：SYN 在插入其 conntrack entry 時被丟棄
+snat-port-collision-symptom = 當 Pod 同時對 Pod 網路外的同一個目的地（資料庫、外部 API）開啟許多連線時，少數連線會多花約一秒才建立，connect timeout 較短的 client 則會失敗；負載越高越嚴重。
+snat-port-collision-cause = 從 Pod 送往 Pod 網路以外位址的流量，會由 kube-proxy（KUBE-POSTROUTING）或 CNI plugin masquerade 成 node 的位址。netfilter 在連線的第一個封包通過 NAT 時選定轉換後的來源 port，若 Pod 自己的來源 port 看起來沒被佔用就沿用它；但連線的 conntrack entry 要等封包離開 node 時才會插入表中。兩條來自不同 Pod、連往相同目的位址與 port、在同一瞬間建立的連線，可能都被分配到同一個 node port：第二次插入失敗，conntrack -S 會計入 insert_failed，該 SYN 隨之被丟棄。client 一秒後再次送出 SYN，取得空閒的 port 並成功連線。XING 在 2018 年將 Kubernetes 上間歇性的一秒連線延遲追查到這個 race condition。使用 --random-fully 的 MASQUERADE 改為隨機選取 port，能讓衝突變得罕見，但並非不可能。同樣的 race condition 發生在 UDP 的 DNS 上時，即為 dns-conntrack-race 這項診斷結果。
+snat-port-collision-confirm-insert-failed = 在延遲發生時，觀察 node 上 conntrack 插入失敗的次數
+snat-port-collision-confirm-masquerade = 檢查 node 上的每條 masquerade 規則是否都將 port 隨機化：iptables 為 --random-fully，nftables 為 fully-random
+snat-port-collision-fix-random-fully = 以 --random-fully 做 masquerade：當 node 的 iptables 支援時（kernel 3.13 以上；自 kernel 5.0 起 --random 的效果相同），kube-proxy 與 flannel 會自動加上它；找出沒有它的 MASQUERADE 規則（來自 CNI plugin、ip-masq-agent 或較舊的元件），並加以更新
+snat-port-collision-fix-random-fully-tradeoff = 隨機 port 能讓衝突變得罕見，但並非不可能。依賴來源 port 在 NAT 後保持不變的軟體（某些 NAT traversal，flannel#2273）會失去這項特性。
+snat-port-collision-fix-no-snat = 不需要 masquerade 的流量就不要做：留在叢集網路內的流量可以保留 Pod 的位址（CNI plugin 或 ip-masq-agent 的 non-masquerade CIDR）
+snat-port-collision-fix-fewer-connections = 減少同時連往同一目的地的新連線：重複使用連線（keep-alive、連線池），或將它們分散到多個 egress 位址
+snat-port-collision-summary = 連往 { $server } 的 { $count } 條連線在此 node 上遺失了第一個 SYN，因為另一個 Pod 的連線在 { $source } 上佔用了同一個 SNAT port；每條都是在 { $seconds } 秒後重試時才連上
+snat-port-collision-ev-lost = 送往 { $server } 的 { $count } 個 SYN 從 Pod 進入 node 後就沒有再離開：沒有任何轉換後的副本送出
+snat-port-collision-ev-same-port = { $loser } 的 SYN 與 { $rival } 的 SYN 在同一瞬間送往同一個目的地；{ $rival } 的 SYN 以 { $source } 送出，而這正是 { $loser } 原本要拿到的位址與 port，因此 conntrack 無法同時確認兩者
+snat-port-collision-ev-same-moment = { $loser } 的 SYN 與 { $rival } 的 SYN 在同一瞬間送往同一個目的地；只有 { $rival } 的 SYN 以 { $source } 送出
+snat-port-collision-ev-retry = 每個 client 都在約 { $seconds } 秒後再次送出 SYN，並立即以另一個 port 送出（{ $loser } 為 { $source }）
+snat-port-collision-where = 此 node 上確認 SNAT 為 { $source } 的 conntrack：另一條連往 { $server } 的連線剛佔用了同一組位址與 port（在 conntrack -S 中計為 insert_failed）
+
+## conntrack-table-full
+
+conntrack-table-full-title = conntrack 表已滿：新連線被丟棄
+conntrack-table-full-symptom = 經過某個 node 的新連線失敗，或要重試後才能建立（SYN 與 DNS 查詢遺失），而已建立的連線持續正常；node 的 kernel log 反覆出現 "nf_conntrack: table full, dropping packet"。
+conntrack-table-full-cause = netfilter 在 node 上追蹤的每個 flow（kube-proxy 處理的所有 Service 流量、被 masquerade 的流量、以 conntrack 為基礎的 policy 所看到的一切）都需要在 conntrack 表中佔一筆 entry。當 net.netfilter.nf_conntrack_count 達到 net.netfilter.nf_conntrack_max 時，kernel 會嘗試淘汰一筆 entry 以騰出空間（計為 early_drop）；若無法淘汰，就會丟棄原本要建立新 entry 的封包，並記錄 "nf_conntrack: table full, dropping packet"（若 network namespace 不是主機的，較新的 kernel 會註明它的名稱）。既有 entry 的封包仍能對應，因此已建立的連線會繼續運作。kube-proxy 啟動時會設定 nf_conntrack_max：conntrack.maxPerCore（--conntrack-max-per-core，預設 32768）乘以 CPU 數，但至少為 conntrack.min（--conntrack-min，131072）；maxPerCore 為 0 時則不更動此 sysctl。大量的短連線、很長的 timeout（kube-proxy 將已建立連線設為 24 小時、CLOSE_WAIT 設為 1 小時），或永遠不會完成的 flow（掃描、對已失效 endpoint 的重試、送往沒有回應之 port 的 UDP），都會把表塞滿。
+conntrack-table-full-confirm-count = 比較 entry 數與上限，尋找 kernel 的訊息，並查看丟棄計數器
+conntrack-table-full-confirm-source = 找出是什麼塞滿了表：依狀態分類的 TCP entry，以及依目的地分類的所有 entry
+conntrack-table-full-confirm-kube-proxy = 查看 kube-proxy 啟動時設定了什麼，以及它的設定要求的是什麼
+conntrack-table-full-fix-max = 在 kube-proxy 的設定中調高上限（conntrack.maxPerCore 或 conntrack.min）並重新啟動 kube-proxy：它每次啟動都會重新設定 nf_conntrack_max，因此用 sysctl 手動設定的值只在那之前有效，重新開機後也會消失
+conntrack-table-full-fix-max-tradeoff = entry 越多，佔用的 kernel 記憶體越多；更大的上限只會掩蓋洩漏或流量暴增，而不會阻止它。
+conntrack-table-full-fix-timeouts = 縮短已結束與閒置 flow 的保留時間：kube-proxy 的 conntrack.tcpEstablishedTimeout 與 conntrack.tcpCloseWaitTimeout，或 node 的 nf_conntrack_tcp_timeout 系列 sysctl
+conntrack-table-full-fix-timeouts-tradeoff = 閒置時間比其 entry 還長的連線會失去 NAT：它的下一個封包會被丟棄或收到 RST（參見 idle-timeout-reset 這項診斷結果）。
+conntrack-table-full-fix-source = 減少產生 flow 的來源：重複使用連線，而不是每個請求開一條；在 node 上快取 DNS（NodeLocal DNSCache）；並從源頭阻止掃描或重試風暴
+conntrack-table-full-summary = 在 { $seconds } 秒內，有 { $count } 條新連線在此 node 上遺失了 SYN，而其他連線正常通過：conntrack 表已滿
+conntrack-table-full-summary-pod = 在 { $seconds } 秒內，有 { $count } 條新連線遺失了第一個 SYN，而其他連線正常通過：這正是 node 上 conntrack 表已滿時的現象
+conntrack-table-full-ev-dropped = 新連線的 { $count } 個 SYN（{ $destinations ->
+    [one] 送往同一個位址
+   *[other] 送往 { $destinations } 個不同位址
+}）在 { $seconds } 秒內從 Pod 進入 node，之後就沒有再離開
+conntrack-table-full-ev-unanswered = { $count } 條新連線（{ $destinations ->
+    [one] 送往同一個位址
+   *[other] 送往 { $destinations } 個不同位址
+}）在 { $seconds } 秒內都沒有等到第一個 SYN 的回應
+conntrack-table-full-ev-passed = 在同樣的這幾秒內，另有 { $count } 條新連線立即通過：並沒有任何東西封鎖這些目的地本身
+conntrack-table-full-ev-carried-on = 先前已建立的連線 { $client } → { $server } 在這波突發流量中持續運作：只有新連線被丟棄
+conntrack-table-full-ev-recovered = 被丟棄的連線中有 { $count } 條在之後的嘗試中成功連上（最久在 { $seconds } 秒後）：丟棄自行停止了，就像 entry 過期時那樣，而規則不會這樣
+conntrack-table-full-where = 此 node 上的 conntrack：每條新連線都需要一筆 entry，當表達到 nf_conntrack_max 時，新連線的第一個封包會在 NAT 與路由之前就被丟棄
+conntrack-table-full-where-pod = 此 Pod 所在的 node，最可能是它的 conntrack 表（從 Pod 內部無法將它與其他原因的遺失區分開來）
+conntrack-table-full-next = 在 node 上，kernel log 會直接說明（dmesg | grep 'table full'），conntrack -S 也會計算丟棄次數；在 node 上執行 tcpdump -ni any 會看到 SYN 進入卻始終沒有離開。

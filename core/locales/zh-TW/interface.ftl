@@ -296,6 +296,18 @@ example-lab-busy-node = 正常的 node：沒有任何問題（一個忙碌的 k3
 example-lab-kubelet-probe-drop-node-any = 送往 trunk 後方 Pod（security groups for pods）的 kubelet probe 失敗：Pod 回給 node 的回應封包在 node 上被丟棄
 example-lab-vxlan-checksum-bug-node2-any = 實驗環境，二次 SNAT checksum bug，每次重試都會拿到新的外層 port：連線在 1 s 後建立（從接收端 node 觀察）
 example-lab-vxlan-checksum-bug63-node1-any = 實驗環境，真正的二次 SNAT checksum bug：hostNetwork 用戶端跨 VXLAN 的連線在 63 s 後才建立（在其 node 上執行 tcpdump -i any）
+example-lab-dns-search-pod = api.example.com 會先逐一加上每個 search domain 查詢（ndots:5）：真正的查詢之前有 6 個 NXDOMAIN 查詢（在用戶端 Pod 內擷取）
+example-lab-dns-unreachable-node1-any = DNS 查詢在途中被丟棄：兩個 nameserver 都試過，沒有回應，名稱解析在 20 s 後失敗（在用戶端的 node 上執行 tcpdump -i any）
+example-lab-dns-servfail-node1-any = DNS 伺服器回應 SERVFAIL（在用戶端的 node 上執行 tcpdump -i any）
+example-lab-dns-truncated-node1-any = 被截斷的 DNS 回應（40 筆 record），而改以 TCP 向 port 53 的重試被擋下（在用戶端的 node 上執行 tcpdump -i any）
+example-lab-hairpin-off-node-any = Pod 呼叫一個唯一 endpoint 就是它自己的 ClusterIP，而它的 bridge port 未開啟 hairpin mode：SYN 始終沒有回來（在 node 上執行 tcpdump -i any）
+example-lab-idle-reset-pod = 連線池中的一條連線在負載平衡器後方閒置（idle timeout 20 s，用來代替 NLB 的 350 s）：下一個請求被 RST（在用戶端 Pod 內擷取）
+example-lab-invalid-reset-node-any = 經由 ClusterIP 下載：backend 送出的一個視窗外 segment 略過了反向 NAT，用戶端送出 RST，下載隨之中斷（在 node 上執行 tcpdump -i any）
+example-lab-no-endpoints-pod = 沒有 endpoint 的 Service 的 ClusterIP 與 NodePort：kube-proxy 以 ICMP port unreachable 拒絕（在用戶端 Pod 內擷取）
+example-lab-port-reuse-pod = 沒有 TCP timestamp 的用戶端重複使用自己的 port，而伺服器仍將舊連線保留在 TIME_WAIT：challenge ACK、RST、再次送出 SYN（在用戶端 Pod 內擷取）
+example-lab-snat-collision-node-any = Pod 兩兩一組，經由 node 上沒有 --random-fully 的 MASQUERADE 連往同一台外部伺服器：部分 SYN 在插入 conntrack 時被丟棄，1 s 後才連上（在 node 上執行 tcpdump -i any）
+example-lab-stalled-pod = 經過負載平衡器的串流在傳輸途中停住：大小 segment 都以退避方式重送，始終沒有被確認（在用戶端 Pod 內擷取）
+example-lab-table-full-node-any = nf_conntrack_max 為 512 時同時開啟 800 條連線：約 290 個 SYN 在 node 上被丟棄，持續 5 s，其他連線則正常通過（在 node 上執行 tcpdump -i any）
 ui-read-failed = 瀏覽器無法讀取 { $name } 的第 { $start }–{ $end } 個位元組：{ $error }
 
 ## 多份擷取
@@ -309,6 +321,9 @@ clock-unmatched = 與其他擷取沒有共同的封包：時鐘維持原始紀�
 ui-add-capture = 加入同一時間的另一份擷取（另一個 node、Pod、負載平衡器）：
 ui-files = 擷取檔
 ui-export-evidence = ⤓ 相關封包（pcapng）
+ui-export-filtered = ⤓ 這些封包（pcapng）
+ui-export-filtered-title = 清單目前顯示的封包（目前的篩選條件與範圍），取自每一份擷取、依時間排序，存成可用 Wireshark 開啟的 pcapng 檔
+export-filtered-comment = dropscope：符合篩選條件「{ $filter }」的 { $count } 個封包
 
 ## Names
 

@@ -14,6 +14,9 @@ pub struct DnsAnswer {
     pub frames: Vec<u64>,
     pub journey: u64,
     pub rcode: u8,
+    /// TC set: the answer did not fit in UDP.
+    #[serde(default)]
+    pub truncated: bool,
     pub fate: Fate,
     /// Whether it reached the client's socket address (last seen sent towards the client).
     pub reached_client: bool,
@@ -44,6 +47,9 @@ pub struct DnsQuery {
     pub qtype: Option<String>,
     pub attempts: Vec<Attempt>,
     pub answers: Vec<DnsAnswer>,
+    /// ICMP errors about its transmissions (port unreachable: nothing listens there).
+    #[serde(default)]
+    pub icmp_errors: Vec<crate::connection::IcmpError>,
     pub outcome: DnsOutcome,
     /// Seconds from the first transmission to the first answer that reached the client.
     pub time_to_answer: Option<f64>,
@@ -77,6 +83,10 @@ impl DnsTracker {
 
     /// Adds a journey; returns which end sent it (client for queries, server for answers).
     pub fn add(&mut self, journey: &Journey) -> Option<Side> {
+        if let Some(icmp) = journey.icmp {
+            self.add_icmp(journey, icmp);
+            return None;
+        }
         let dns = journey.dns.as_ref()?;
         let first = journey.first();
         if !dns.response {
@@ -95,6 +105,7 @@ impl DnsTracker {
                             .map(|(_, qtype)| dns_type_name(*qtype)),
                         attempts: Vec::new(),
                         answers: Vec::new(),
+                        icmp_errors: Vec::new(),
                         outcome: DnsOutcome::Unanswered,
                         time_to_answer: None,
                     });
@@ -120,18 +131,53 @@ impl DnsTracker {
         let reached_client = last.seen.tuple.destination_endpoint() == query.client
             && matches!(
                 journey.fate,
-                Fate::Delivered { .. } | Fate::LeftNode { .. } | Fate::Observed { .. }
+                Fate::Delivered { .. }
+                    | Fate::LeftNode { .. }
+                    | Fate::Observed { .. }
+                    | Fate::Local { .. }
             );
         query.answers.push(DnsAnswer {
             frames: journey.frames(),
             journey: journey.id,
             rcode: dns.rcode,
+            truncated: dns.truncated,
             fate: journey.fate,
             reached_client,
             last_frame: last.seen.frame,
             time: last.seen.time,
         });
         Some(Side::Server)
+    }
+
+    /// An ICMP error quoting a query: the latest query on that address pair before it.
+    fn add_icmp(&mut self, journey: &Journey, icmp: crate::journey::IcmpFields) {
+        let Some(quoted) = icmp.quoted.filter(|q| q.protocol == 17) else {
+            return;
+        };
+        let time = journey.start();
+        let Some(query) = self
+            .queries
+            .iter_mut()
+            .filter(|q| {
+                q.attempts.first().is_some_and(|a| a.time <= time)
+                    && ((q.client == quoted.source_endpoint()
+                        && q.server == quoted.destination_endpoint())
+                        || q.attempts.iter().any(|a| a.journey == journey.id))
+            })
+            .max_by_key(|q| q.attempts.last().map(|a| a.time))
+        else {
+            return;
+        };
+        query.icmp_errors.push(crate::connection::IcmpError {
+            frames: journey.frames(),
+            time,
+            journey: journey.id,
+            from: journey.first().seen.tuple.source,
+            reason: crate::connection::IcmpReason::of(&icmp),
+            unreachable: icmp.is_unreachable(),
+            mtu: icmp.path_mtu(),
+            fate: journey.fate,
+        });
     }
 
     pub fn finish(mut self) -> Vec<DnsQuery> {

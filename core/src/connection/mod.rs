@@ -16,7 +16,7 @@ use crate::journey::{Direction, Endpoint, Hop, InterfaceKey, Journey};
 
 pub use dns::{DnsAnswer, DnsOutcome, DnsQuery, DnsTracker};
 pub use tcp::{
-    Connection, IcmpError, IcmpReason, Outcome, Reply, Reset, Retransmission, TcpTracker,
+    Connection, IcmpError, IcmpReason, Idle, Outcome, Reply, Reset, Retransmission, TcpTracker,
 };
 pub use udp::{UdpExchange, UdpOutcome, UdpTracker};
 
@@ -26,6 +26,38 @@ pub use udp::{UdpExchange, UdpOutcome, UdpTracker};
 pub enum Side {
     Client,
     Server,
+}
+
+impl Side {
+    pub fn other(self) -> Side {
+        match self {
+            Side::Client => Side::Server,
+            Side::Server => Side::Client,
+        }
+    }
+}
+
+/// One value for each end of a connection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BySide<T> {
+    pub client: T,
+    pub server: T,
+}
+
+impl<T> BySide<T> {
+    pub fn get(&self, side: Side) -> &T {
+        match side {
+            Side::Client => &self.client,
+            Side::Server => &self.server,
+        }
+    }
+
+    pub fn get_mut(&mut self, side: Side) -> &mut T {
+        match side {
+            Side::Client => &mut self.client,
+            Side::Server => &mut self.server,
+        }
+    }
 }
 
 /// One transmission by the client: a SYN, or a DNS query.

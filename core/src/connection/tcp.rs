@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{legs, Attempt, Leg, Side};
+use super::{legs, Attempt, BySide, Leg, Side};
 use crate::capture::Timestamp;
 use crate::decode::tcp_flags::{ACK, FIN, RST, SYN};
 use crate::journey::{Endpoint, Fate, FiveTuple, Hop, InterfaceKey, Journey};
@@ -49,7 +49,34 @@ pub struct Reset {
     pub journey: u64,
     pub from: Endpoint,
     pub to: Endpoint,
+    #[serde(default)]
+    pub time: Timestamp,
+    /// Its TTL (hop limit) where first seen.
+    #[serde(default)]
+    pub ttl: u8,
+    /// The TTL the same end's earlier packets had on the same interface: a reset with another
+    /// one was sent by something else on the path (a load balancer, a firewall) in its name.
+    #[serde(default)]
+    pub usual_ttl: Option<u8>,
 }
+
+/// The longest silence of an open connection, and the packet that broke it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Idle {
+    pub seconds: f64,
+    /// The last packet before the silence.
+    pub last_frame: u64,
+    /// The first packet after it, and which end sent it.
+    pub resumed_frame: u64,
+    pub resumed_time: Timestamp,
+    pub resumed_by: Side,
+    pub resumed_journey: u64,
+    /// Whether it carried data (not a bare acknowledgment or keepalive).
+    pub resumed_with_data: bool,
+}
+
+/// Silences shorter than this are not kept as the connection's idle time.
+const IDLE_NOTABLE_SECONDS: f64 = 1.0;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Connection {
@@ -69,12 +96,33 @@ pub struct Connection {
     /// Data-carrying segments seen after the handshake (each counted once, not per hop).
     pub data_segments: u64,
     pub fin_frames: Vec<u64>,
+    /// Which end closed first (it then holds the ports in TIME_WAIT).
+    #[serde(default)]
+    pub first_fin_by: Option<Side>,
     /// ICMP errors about this connection's packets (unreachable, fragmentation needed...).
     pub icmp_errors: Vec<IcmpError>,
     /// Data segments sent more than once by an endpoint (up to 64).
     pub retransmissions: Vec<Retransmission>,
     pub first_frame: u64,
     pub last_frame: u64,
+    /// Acknowledgments from the server that answered a SYN instead of a SYN-ACK: a server
+    /// still holding an older connection on the same ports (TIME_WAIT) sends one (RFC 5961).
+    #[serde(default)]
+    pub challenge_acks: Vec<Reply>,
+    /// The server's packets, after the handshake, that crossed the node towards the client
+    /// still carrying the backend's address: the reverse NAT skipped them (up to 8).
+    #[serde(default)]
+    pub untranslated: Vec<Reply>,
+    /// The longest silence after the handshake (at least a second), if any.
+    #[serde(default)]
+    pub idle: Option<Idle>,
+    /// The largest data segment of each end that the other acknowledged, in bytes: the path
+    /// carried segments that size.
+    #[serde(default)]
+    pub largest_acknowledged: BySide<u32>,
+    /// The last frame in which each end acknowledged new data from the other.
+    #[serde(default)]
+    pub last_new_ack: BySide<Option<u64>>,
 }
 
 impl Connection {
@@ -145,6 +193,22 @@ impl IcmpReason {
     }
 }
 
+impl Reply {
+    /// The answer `journey` carries, as last seen.
+    fn of(journey: &Journey) -> Reply {
+        let last = journey.last();
+        Reply {
+            frames: journey.frames(),
+            journey: journey.id,
+            from: last.seen.tuple.source_endpoint(),
+            to: last.seen.tuple.destination_endpoint(),
+            last_frame: last.seen.frame,
+            last_interface: last.seen.interface,
+            fate: journey.fate,
+        }
+    }
+}
+
 /// A data segment an endpoint sent more than once.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Retransmission {
@@ -154,11 +218,18 @@ pub struct Retransmission {
     pub length: u32,
     /// The first sighting of each transmission.
     pub frames: Vec<u64>,
+    /// When each transmission was sent (first seen).
+    #[serde(default)]
+    pub times: Vec<Timestamp>,
     pub journeys: Vec<u64>,
     /// Whether the other end ever acknowledged it.
     pub acknowledged: bool,
     /// The interface its transmissions were seen leaving the node through, if any was.
     pub left_through: Option<crate::journey::InterfaceKey>,
+    /// Packets from the other end while it was being resent unacknowledged: duplicate ACKs,
+    /// answers to zero-window probes. The other end is alive and still talking.
+    #[serde(default)]
+    pub answers: u32,
 }
 
 /// A data segment not yet acknowledged.
@@ -168,6 +239,7 @@ struct InFlight {
     /// When it was last sent: sightings closer than a retransmission can be are one send.
     last_sent: Timestamp,
     frames: Vec<u64>,
+    times: Vec<Timestamp>,
     journeys: Vec<u64>,
     retransmission: Option<usize>,
 }
@@ -175,6 +247,25 @@ struct InFlight {
 /// Segments followed per connection and direction; beyond this the oldest are forgotten.
 const MAX_IN_FLIGHT: usize = 256;
 const MAX_RETRANSMISSIONS: usize = 64;
+/// Untranslated replies kept per connection: the first few prove it.
+const MAX_UNTRANSLATED: usize = 8;
+
+/// Whether a server's packet of an established, translated connection crossed the node
+/// (seen at least twice) without its source ever being turned back into the address the
+/// client dialled. Before the handshake completes that is `reply-bypasses-conntrack`'s case.
+fn crossed_untranslated(connection: &Connection, journey: &Journey) -> bool {
+    let Some(established) = connection.established_frame else {
+        return false;
+    };
+    let (first, last) = (journey.first(), journey.last());
+    let source = last.seen.tuple.source_endpoint();
+    journey.hops.len() >= 2
+        && first.seen.frame > established
+        && first.seen.tuple.source_endpoint() == source
+        && source != connection.server
+        && last.seen.tuple.destination_endpoint() == connection.client
+        && connection.legs.iter().skip(1).any(|leg| leg.to == source)
+}
 
 /// What the tracker keeps about a connection while it is open, beside the connection itself.
 #[derive(Default)]
@@ -183,6 +274,10 @@ struct TcpState {
     isn: Option<u32>,
     /// Unacknowledged data per direction (client's, server's), in sequence order.
     in_flight: [VecDeque<(u32, InFlight)>; 2],
+    /// When the connection's latest packet was sent, and in which frame.
+    latest: Option<(Timestamp, u64)>,
+    /// The TTL each end's packets last had, per interface they were first seen on.
+    ttls: BySide<Vec<(InterfaceKey, u8)>>,
 }
 
 impl TcpState {
@@ -206,8 +301,18 @@ impl TcpState {
                 if let Some(index) = segment.retransmission {
                     connection.retransmissions[index].acknowledged = true;
                 }
+                let largest = connection.largest_acknowledged.get_mut(side.other());
+                *largest = (*largest).max(segment.length);
+                *connection.last_new_ack.get_mut(side) = Some(journey.first().seen.frame);
                 self.in_flight[other].pop_front();
             }
+        }
+        for waiting in connection
+            .retransmissions
+            .iter_mut()
+            .filter(|r| r.by != side && !r.acknowledged)
+        {
+            waiting.answers += 1;
         }
         if tcp.payload_len == 0 {
             return false;
@@ -235,6 +340,7 @@ impl TcpState {
                         length: tcp.payload_len,
                         last_sent: journey.start(),
                         frames: Vec::new(),
+                        times: Vec::new(),
                         journeys: Vec::new(),
                         retransmission: None,
                     },
@@ -254,6 +360,7 @@ impl TcpState {
         }
         segment.last_sent = sent;
         segment.frames.push(journey.first().seen.frame);
+        segment.times.push(sent);
         segment.journeys.push(journey.id);
         if segment.frames.len() < 2 {
             return false;
@@ -261,6 +368,7 @@ impl TcpState {
         match segment.retransmission {
             Some(index) => {
                 connection.retransmissions[index].frames = segment.frames.clone();
+                connection.retransmissions[index].times = segment.times.clone();
                 connection.retransmissions[index].journeys = segment.journeys.clone();
                 let retransmission = &mut connection.retransmissions[index];
                 retransmission.length = tcp.payload_len;
@@ -275,8 +383,10 @@ impl TcpState {
                     sequence: tcp.sequence,
                     length: tcp.payload_len,
                     frames: segment.frames.clone(),
+                    times: segment.times.clone(),
                     journeys: segment.journeys.clone(),
                     acknowledged: false,
+                    answers: 0,
                     left_through: match journey.fate {
                         Fate::LeftNode { interface } => Some(interface),
                         _ => None,
@@ -286,6 +396,61 @@ impl TcpState {
             None => {}
         }
         true
+    }
+
+    /// Notes the silence before this packet, when it is the longest yet of an open connection.
+    fn note_silence(&mut self, connection: &mut Connection, side: Side, journey: &Journey) -> bool {
+        let (sent, frame) = (journey.start(), journey.first().seen.frame);
+        let previous = self.latest;
+        if previous.is_none_or(|(time, _)| sent.nanos_since(time) > 0) {
+            self.latest = Some((sent, frame));
+        }
+        let Some((time, last_frame)) = previous else {
+            return false;
+        };
+        let open =
+            connection.established_frame.is_some() || connection.outcome == Outcome::MidStream;
+        let seconds = sent.nanos_since(time) as f64 / 1e9;
+        if !open
+            || seconds < IDLE_NOTABLE_SECONDS
+            || connection
+                .idle
+                .as_ref()
+                .is_some_and(|i| i.seconds >= seconds)
+        {
+            return false;
+        }
+        connection.idle = Some(Idle {
+            seconds,
+            last_frame,
+            resumed_frame: frame,
+            resumed_time: sent,
+            resumed_by: side,
+            resumed_journey: journey.id,
+            resumed_with_data: journey.tcp.is_some_and(|t| t.payload_len > 1),
+        });
+        true
+    }
+
+    /// The TTL this end's packets usually have on `interface`; then remembers this one's.
+    fn usual_ttl(&mut self, side: Side, journey: &Journey, remember: bool) -> Option<u8> {
+        let first = &journey.first().seen;
+        let ttls = self.ttls.get_mut(side);
+        let usual = ttls
+            .iter()
+            .find(|(interface, _)| *interface == first.interface)
+            .map(|(_, ttl)| *ttl);
+        if remember {
+            let known = ttls
+                .iter()
+                .position(|(interface, _)| *interface == first.interface);
+            match known {
+                Some(at) => ttls[at].1 = first.ttl,
+                None if ttls.len() < 8 => ttls.push((first.interface, first.ttl)),
+                None => {}
+            }
+        }
+        usual
     }
 }
 
@@ -300,9 +465,10 @@ pub struct TcpTracker {
     by_tuple: HashMap<FiveTuple, usize>,
     /// Added to connection ids (a file's id base when several captures are analysed).
     id_base: u64,
-    /// The last journey added sent a data segment again (the report keeps such journeys: a
-    /// finding about a stuck segment shows their path).
-    last_was_resent: bool,
+    /// The last journey added is evidence a finding may point to: it sent a data segment
+    /// again, answered a SYN with a bare acknowledgment, or broke a long silence (the report
+    /// keeps such journeys, so findings show their path).
+    last_is_evidence: bool,
 }
 
 const PROTOCOL_TCP: u8 = 6;
@@ -317,14 +483,15 @@ impl TcpTracker {
         self.id_base = base;
     }
 
-    /// Whether the journey just added sent a data segment again.
-    pub fn last_was_resent(&self) -> bool {
-        self.last_was_resent
+    /// Whether the journey just added is evidence a finding may point to (see
+    /// `last_is_evidence`).
+    pub fn last_is_evidence(&self) -> bool {
+        self.last_is_evidence
     }
 
     /// Adds a journey; returns which end of its connection sent it (for TCP journeys).
     pub fn add(&mut self, journey: &Journey) -> Option<Side> {
-        self.last_was_resent = false;
+        self.last_is_evidence = false;
         if let Some(icmp) = journey.icmp {
             self.add_icmp(journey, icmp);
             return None;
@@ -362,6 +529,9 @@ impl TcpTracker {
             ),
             (false, Some(index)) => index,
             (false, None) => {
+                // The first packet of a connection begun before the capture: kept, as what
+                // shows a stray packet (one that belongs to no connection this end opened).
+                self.last_is_evidence = true;
                 // The server's SYN-ACK or a reply: the client is the receiver.
                 let client_view = if tcp.flags & SYN != 0 {
                     first.seen.tuple.reversed()
@@ -379,37 +549,47 @@ impl TcpTracker {
             .last_frame
             .max(journey.hops.iter().map(|h| h.seen.frame).max().unwrap_or(0));
         let from_client = is_from_client(connection, &journey.hops);
+        let side = if from_client {
+            Side::Client
+        } else {
+            Side::Server
+        };
+        let state = &mut self.state[index];
+        let broke_silence = state.note_silence(connection, side, journey);
+        let is_reset = tcp.flags & RST != 0;
+        let usual_ttl = state.usual_ttl(side, journey, !is_reset);
         if is_syn {
             if connection.attempts.is_empty() {
                 connection.legs = legs(&journey.hops);
             }
             let attempt = Attempt::next(&connection.attempts, journey);
             connection.attempts.push(attempt);
-        } else if tcp.flags & RST != 0 {
+        } else if is_reset {
             let last = journey.last();
             connection.resets.push(Reset {
-                by: if from_client {
-                    Side::Client
-                } else {
-                    Side::Server
-                },
+                by: side,
                 frames: journey.frames(),
                 journey: journey.id,
                 from: last.seen.tuple.source_endpoint(),
                 to: last.seen.tuple.destination_endpoint(),
+                time: journey.start(),
+                ttl: journey.first().seen.ttl,
+                usual_ttl,
             });
         } else if tcp.flags & (SYN | ACK) == SYN | ACK {
-            let last = journey.last();
-            connection.syn_acks.push(Reply {
-                frames: journey.frames(),
-                journey: journey.id,
-                from: last.seen.tuple.source_endpoint(),
-                to: last.seen.tuple.destination_endpoint(),
-                last_frame: last.seen.frame,
-                last_interface: last.seen.interface,
-                fate: journey.fate,
-            });
+            connection.syn_acks.push(Reply::of(journey));
         } else {
+            let answers_syn = !from_client
+                && tcp.flags & ACK != 0
+                && connection.established_frame.is_none()
+                && connection.syn_acks.is_empty()
+                && connection.data_segments == 0
+                && !connection.attempts.is_empty()
+                && state.isn.map(|isn| isn.wrapping_add(1)) != Some(tcp.acknowledgment);
+            if answers_syn {
+                connection.challenge_acks.push(Reply::of(journey));
+                self.last_is_evidence = true;
+            }
             if from_client
                 && connection.established_frame.is_none()
                 && !connection.syn_acks.is_empty()
@@ -425,20 +605,22 @@ impl TcpTracker {
                 connection.data_segments += 1;
             }
             if tcp.flags & FIN != 0 {
+                if connection.fin_frames.is_empty() {
+                    connection.first_fin_by = Some(side);
+                }
                 connection.fin_frames.push(first.seen.frame);
             }
         }
-        let side = if from_client {
-            Side::Client
-        } else {
-            Side::Server
-        };
-        self.last_was_resent = self.state[index].track_segments(connection, side, tcp, journey);
-        Some(if from_client {
-            Side::Client
-        } else {
-            Side::Server
-        })
+        if side == Side::Server && tcp.flags & SYN == 0 && crossed_untranslated(connection, journey)
+        {
+            if connection.untranslated.len() < MAX_UNTRANSLATED {
+                connection.untranslated.push(Reply::of(journey));
+            }
+            self.last_is_evidence = true;
+        }
+        let resent = state.track_segments(connection, side, tcp, journey);
+        self.last_is_evidence |= resent || broke_silence;
+        Some(side)
     }
 
     /// A SYN-ACK or reset whose addresses are not the connection's (a reply that skipped the
@@ -523,10 +705,16 @@ impl TcpTracker {
             established_frame: None,
             data_segments: 0,
             fin_frames: Vec::new(),
+            first_fin_by: None,
+            untranslated: Vec::new(),
             icmp_errors: Vec::new(),
             retransmissions: Vec::new(),
             first_frame: journey.first().seen.frame,
             last_frame: journey.first().seen.frame,
+            challenge_acks: Vec::new(),
+            idle: None,
+            largest_acknowledged: BySide::default(),
+            last_new_ack: BySide::default(),
         });
         // A reused port belongs to the new connection from now on.
         for hop in &journey.hops {

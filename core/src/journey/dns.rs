@@ -20,6 +20,7 @@ pub fn parse(message: &[u8]) -> Option<DnsFields> {
         id,
         response: flags & 0x8000 != 0,
         rcode: (flags & 0x000F) as u8,
+        truncated: flags & 0x0200 != 0,
         question,
     })
 }

@@ -62,6 +62,10 @@ pub(crate) struct HostModel {
     directions_recorded: bool,
     /// In a single-interface capture: addresses in every packet so far.
     present: Option<Vec<Present>>,
+    /// The address family of the first packet, whose addresses seeded `present`, and whether
+    /// the other family's first packet has brought its own candidates (a dual-stack host).
+    first_family_ipv4: Option<bool>,
+    other_family_seeded: bool,
     packets: u64,
     sides: FxHashMap<(InterfaceKey, [u8; 6]), SideVotes>,
     /// Packets the host received and sent on through the same interface, rewritten (a load
@@ -326,10 +330,28 @@ impl HostModel {
                 })
                 .collect()
         });
+        // A dual-stack host has an address in each family: the first packet of the other
+        // family brings its candidates, and a packet only counts against its own family's.
+        let first_family = *self.first_family_ipv4.get_or_insert(source.is_ipv4());
+        if first_family != source.is_ipv4() && !self.other_family_seeded {
+            self.other_family_seeded = true;
+            present.extend(
+                addresses
+                    .iter()
+                    .filter(|a| !a.is_multicast() && !is_broadcast(**a))
+                    .map(|a| Present {
+                        address: *a,
+                        misses: 0,
+                        sent_here: 0,
+                    }),
+            );
+        }
         let packets = self.packets;
         let initial_ttl = matches!(ttl, 64 | 128 | 255);
         for candidate in present.iter_mut() {
-            if !addresses.contains(&candidate.address) {
+            if !addresses.contains(&candidate.address)
+                && candidate.address.is_ipv4() == source.is_ipv4()
+            {
                 candidate.misses += 1;
             }
             if candidate.address == source {
@@ -399,7 +421,11 @@ impl HostModel {
                     Some((Direction::In, Direction::Out))
                 }
                 (false, true) => {
-                    self.returned += 1;
+                    // Back addressed to its own sender: a pod whose Service call was sent to
+                    // itself (hairpin), not a node's packet turned round by a load balancer.
+                    if b.tuple.destination != a.tuple.source {
+                        self.returned += 1;
+                    }
                     Some((Direction::Out, Direction::In))
                 }
                 // Between two devices only: both ends of the link see the same frames. After

@@ -140,6 +140,8 @@ pub struct DnsFields {
     pub id: u16,
     pub response: bool,
     pub rcode: u8,
+    /// TC: the answer did not fit (UDP) and the client should ask again over TCP.
+    pub truncated: bool,
     pub question: Option<(String, u16)>,
 }
 

@@ -95,19 +95,6 @@ impl Signature for ConnectionRefused {
     }
 }
 
-/// The words for what an ICMP error says.
-fn reason(reason: IcmpReason) -> Message {
-    Message::new(match reason {
-        IcmpReason::NetworkUnreachable => "icmp-network-unreachable",
-        IcmpReason::HostUnreachable => "icmp-host-unreachable",
-        IcmpReason::PortUnreachable => "icmp-port-unreachable",
-        IcmpReason::AdministrativelyProhibited => "icmp-prohibited",
-        IcmpReason::FragmentationNeeded => "icmp-fragmentation-needed",
-        IcmpReason::TimeExceeded => "icmp-time-exceeded",
-        IcmpReason::Other => "icmp-other",
-    })
-}
-
 impl ConnectionRefused {
     fn refused(&self, analysis: &Analysis, connection: &Connection) -> Option<Finding> {
         let first_syn = &connection.attempts[0];
@@ -124,14 +111,14 @@ impl ConnectionRefused {
                 frames: error.frames.clone(),
                 what: Message::new("connection-refused-ev-icmp")
                     .addr("from", error.from)
-                    .part("reason", reason(error.reason))
+                    .part("reason", super::icmp_reason(error.reason))
                     .frame("frame", error.frames[0])
                     .with("seconds", format!("{after:.3}")),
             });
             summary = Message::new("connection-refused-summary-icmp")
                 .addr("client", connection.client)
                 .addr("server", connection.server)
-                .part("reason", reason(error.reason))
+                .part("reason", super::icmp_reason(error.reason))
                 .addr("from", error.from);
             point = match error.reason {
                 // A neighbour lookup that failed: the destination is gone, not refused.

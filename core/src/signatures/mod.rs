@@ -8,11 +8,23 @@
 //! show it (`lab/`), and the README's table (see ARCHITECTURE.md).
 
 mod connection_refused;
+mod connection_stalled;
+mod conntrack_invalid_reset;
+mod conntrack_table_full;
 mod dns_conntrack_race;
+mod dns_error_answers;
+mod dns_search_expansion;
+mod dns_server_unreachable;
+mod dns_truncated;
+mod hairpin_mode_off;
+mod idle_timeout_reset;
 mod lb_hairpin_client_ip;
+mod no_endpoints;
 mod pmtu_black_hole;
+mod port_reuse_rejected;
 mod reply_bypasses_conntrack;
 mod reply_dropped_on_host;
+mod snat_port_collision;
 mod syn_unanswered;
 mod vxlan_syn_loss;
 
@@ -35,6 +47,18 @@ pub static SIGNATURES: &[&dyn Signature] = &[
     &syn_unanswered::SynUnanswered,
     &connection_refused::ConnectionRefused,
     &pmtu_black_hole::PmtuBlackHole,
+    &dns_server_unreachable::DnsServerUnreachable,
+    &dns_error_answers::DnsErrorAnswers,
+    &dns_truncated::DnsTruncated,
+    &dns_search_expansion::DnsSearchExpansion,
+    &idle_timeout_reset::IdleTimeoutReset,
+    &connection_stalled::ConnectionStalled,
+    &port_reuse_rejected::PortReuseRejected,
+    &no_endpoints::NoEndpoints,
+    &hairpin_mode_off::HairpinModeOff,
+    &conntrack_invalid_reset::ConntrackInvalidReset,
+    &snat_port_collision::SnatPortCollision,
+    &conntrack_table_full::ConntrackTableFull,
 ];
 
 /// A failure mode dropscope recognises.
@@ -73,6 +97,10 @@ pub struct Finding {
     pub failure_frame: Option<u64>,
     /// What this capture cannot show, and the capture that would (where to run what).
     pub next_capture: Option<Message>,
+    /// Other connections a finding about many explains (a burst, a race between several):
+    /// the generic findings about each stay silent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<u64>,
     pub explanation: &'static Explanation,
 }
 
@@ -177,9 +205,18 @@ impl Serialize for Step {
     }
 }
 
-/// Signatures that say less than another about the same connection: when a more specific one
-/// explains it, they stay silent.
-const GENERIC: &[&str] = &["syn-unanswered"];
+/// Signatures that say less than another about the same connection, least specific first:
+/// when a more specific one (a later one here, or any signature not here) explains it, they
+/// stay silent.
+const GENERIC: &[&str] = &["syn-unanswered", "connection-refused"];
+
+/// How specific a signature is: generic ones by their place in [`GENERIC`], all others above.
+fn specificity(signature: &str) -> usize {
+    GENERIC
+        .iter()
+        .position(|g| *g == signature)
+        .unwrap_or(GENERIC.len())
+}
 
 /// Whether `signature` says less than another would about the same connection.
 pub fn is_generic(signature: &str) -> bool {
@@ -189,13 +226,24 @@ pub fn is_generic(signature: &str) -> bool {
 /// Runs every signature over the analysis.
 pub fn diagnose(analysis: &Analysis) -> Vec<Finding> {
     let mut findings: Vec<Finding> = SIGNATURES.iter().flat_map(|s| s.detect(analysis)).collect();
-    let explained: Vec<u64> = findings
-        .iter()
-        .filter(|f| !GENERIC.contains(&f.signature))
-        .filter_map(|f| f.connection)
-        .collect();
+    // Each connection, and the most specific signature that speaks of it.
+    let mut explained: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    for finding in &findings {
+        let rank = specificity(finding.signature);
+        for connection in finding
+            .connection
+            .into_iter()
+            .chain(finding.covers.iter().copied())
+        {
+            let best = explained.entry(connection).or_insert(rank);
+            *best = (*best).max(rank);
+        }
+    }
     findings.retain(|f| {
-        !GENERIC.contains(&f.signature) || f.connection.is_none_or(|c| !explained.contains(&c))
+        let rank = specificity(f.signature);
+        rank == GENERIC.len()
+            || f.connection
+                .is_none_or(|c| explained.get(&c).is_none_or(|best| *best <= rank))
     });
     // Most severe first; otherwise in order of the first frame that shows them.
     findings.sort_by(|a, b| {
@@ -239,6 +287,7 @@ impl Finding {
             point_of_failure: Message::new("unknown-point-of-failure"),
             failure_frame: None,
             next_capture: None,
+            covers: Vec::new(),
             explanation: signature.explanation(),
         }
     }
@@ -291,7 +340,12 @@ pub(crate) fn gaps_text(gaps: &[f64]) -> String {
 
 /// A number of seconds with one decimal, for messages (which add the unit).
 pub(crate) fn seconds(value: f64) -> String {
-    format!("{value:.1}")
+    // Milliseconds matter below a tenth of a second (a retry 9 ms later is not "0.0 s").
+    if value.abs() < 0.1 && value != 0.0 {
+        format!("{value:.3}")
+    } else {
+        format!("{value:.1}")
+    }
 }
 
 /// Whether SYN gaps follow Linux's schedule: doubling from 1 s, or (tcp_syn_linear_timeouts,
@@ -333,6 +387,20 @@ pub(crate) fn same_subnet(a: IpAddr, b: IpAddr) -> bool {
         (IpAddr::V6(a), IpAddr::V6(b)) => a.segments()[..4] == b.segments()[..4],
         _ => false,
     }
+}
+
+/// The words for what an ICMP error says.
+pub(crate) fn icmp_reason(reason: crate::connection::IcmpReason) -> Message {
+    use crate::connection::IcmpReason;
+    Message::new(match reason {
+        IcmpReason::NetworkUnreachable => "icmp-network-unreachable",
+        IcmpReason::HostUnreachable => "icmp-host-unreachable",
+        IcmpReason::PortUnreachable => "icmp-port-unreachable",
+        IcmpReason::AdministrativelyProhibited => "icmp-prohibited",
+        IcmpReason::FragmentationNeeded => "icmp-fragmentation-needed",
+        IcmpReason::TimeExceeded => "icmp-time-exceeded",
+        IcmpReason::Other => "icmp-other",
+    })
 }
 
 /// Kubernetes' default NodePort range.

@@ -10,9 +10,9 @@ pub struct PmtuBlackHole;
 
 /// Segments this large do not fit a path whose MTU is lowered by an overlay or a VPN; smaller
 /// ones (handshakes, short requests) still pass.
-const LARGE_SEGMENT: u32 = 1200;
+pub(super) const LARGE_SEGMENT: u32 = 1200;
 /// Sent this many times without an acknowledgment: the sender is stuck, not unlucky.
-const STUCK_AFTER: usize = 3;
+pub(super) const STUCK_AFTER: usize = 3;
 
 static EXPLANATION: Explanation = Explanation {
     signature: "pmtu-black-hole",
@@ -97,7 +97,11 @@ impl Signature for PmtuBlackHole {
                 .retransmissions
                 .iter()
                 .filter(|r| {
-                    !r.acknowledged && r.length >= LARGE_SEGMENT && r.frames.len() >= STUCK_AFTER
+                    !r.acknowledged
+                        && r.length >= LARGE_SEGMENT
+                        && r.frames.len() >= STUCK_AFTER
+                        // Segments this large got through before: the path carries them.
+                        && *connection.largest_acknowledged.get(r.by) < r.length
                 })
                 .max_by_key(|r| r.frames.len())
             else {

@@ -5,7 +5,8 @@ use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step
 use crate::analysis::Analysis;
 use crate::connection::{Connection, Outcome};
 use crate::i18n::Message;
-use crate::journey::{Fate, TunnelKind};
+use crate::journey::{Endpoint, Fate, TunnelKind};
+use std::net::IpAddr;
 
 pub struct SynUnanswered;
 
@@ -83,6 +84,7 @@ impl Signature for SynUnanswered {
 
     fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         let mut findings = Vec::new();
+        let mut client_view: Vec<(&Connection, Finding)> = Vec::new();
         for connection in &analysis.connections {
             if connection.attempts.len() < 2
                 || !connection.resets.is_empty()
@@ -91,7 +93,10 @@ impl Signature for SynUnanswered {
                 continue;
             }
             if super::from_the_client(analysis, connection) {
-                findings.extend(self.seen_from_the_client(connection));
+                client_view.extend(
+                    self.seen_from_the_client(connection)
+                        .map(|finding| (connection, finding)),
+                );
                 continue;
             }
             if !connection.syn_acks.is_empty() {
@@ -169,6 +174,7 @@ impl Signature for SynUnanswered {
             finding.failure_frame = last.frames.last().copied();
             findings.push(finding);
         }
+        findings.extend(self.one_per_destination(client_view));
         findings
     }
 }
@@ -185,6 +191,63 @@ fn sent_evidence(connection: &Connection) -> Evidence {
 }
 
 impl SynUnanswered {
+    /// Inside a client, many connections to one place that each lost SYNs are one finding:
+    /// the same loss, seen again and again (a burst of parallel connects).
+    fn one_per_destination(&self, client_view: Vec<(&Connection, Finding)>) -> Vec<Finding> {
+        type Group<'a> = (IpAddr, Endpoint, Vec<(&'a Connection, Finding)>);
+        let mut groups: Vec<Group> = Vec::new();
+        for (connection, finding) in client_view {
+            let key = (connection.client.address, connection.server);
+            match groups.iter_mut().find(|(c, s, _)| (*c, *s) == key) {
+                Some(group) => group.2.push((connection, finding)),
+                None => groups.push((key.0, key.1, vec![(connection, finding)])),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|(client, server, mut members)| {
+                if members.len() == 1 {
+                    return members.pop().expect("one").1;
+                }
+                let connected: Vec<f64> = members
+                    .iter()
+                    .filter(|(c, _)| c.outcome == Outcome::Established)
+                    .filter_map(|(c, _)| c.time_to_connect)
+                    .collect();
+                let longest = connected.iter().copied().fold(0.0, f64::max);
+                let (first_connection, mut finding) = members.remove(0);
+                let others: Vec<u64> = members.iter().flat_map(|(_, f)| f.frames.clone()).collect();
+                finding.evidence.push(Evidence {
+                    frames: others,
+                    what: Message::new("syn-unanswered-ev-many")
+                        .count("count", members.len())
+                        .addr("server", server),
+                });
+                finding
+                    .frames
+                    .extend(members.iter().flat_map(|(_, f)| f.frames.iter().copied()));
+                finding.frames.sort_unstable();
+                finding.frames.dedup();
+                finding.severity = members
+                    .iter()
+                    .map(|(_, f)| f.severity)
+                    .fold(finding.severity, Severity::max);
+                finding.summary = Message::new("syn-unanswered-summary-many")
+                    .addr("client", client)
+                    .addr("server", server)
+                    .count("count", members.len() + 1)
+                    .count("connected", connected.len())
+                    .with("seconds", super::seconds(longest));
+                finding.covers = members.iter().map(|(c, _)| c.id).collect();
+                finding
+                    .journeys
+                    .extend(members.iter().flat_map(|(_, f)| f.journeys.clone()));
+                finding.connection = Some(first_connection.id);
+                finding
+            })
+            .collect()
+    }
+
     /// Inside the client pod: its SYNs went out with the kernel's back-off and nothing came
     /// back, or only the last one was answered. Where they were lost, and why, shows on the
     /// nodes.

@@ -81,10 +81,53 @@ pub struct Analyzer {
     /// pcapng interfaces whose names were passed on.
     named: Vec<u32>,
     index: Option<PacketIndex>,
+    /// Addresses whose pod a packet comment named already (the rest of their comments are
+    /// not read again).
+    commented: std::collections::HashSet<std::net::IpAddr>,
 }
+
+/// Pods named from packet comments, at most.
+const MAX_COMMENTED_PODS: usize = 1024;
 
 /// pcapng interfaces whose names are passed to the journeys; past this, the rest go unnamed.
 const MAX_NAMED: usize = 64;
+
+/// The pod a packet's comment names (ptcpdump), by its address on the packet: the source
+/// of what it sent, the destination of what it received.
+fn note_commented_pod(
+    summary: &mut CaptureSummary,
+    commented: &mut std::collections::HashSet<std::net::IpAddr>,
+    frame: &FrameSlice<'_>,
+    observation: &crate::journey::Observation,
+) {
+    let Some(inbound) = frame.options.inbound() else {
+        return;
+    };
+    let tuple = observation.seen.tuple;
+    let address = if inbound {
+        tuple.destination
+    } else {
+        tuple.source
+    };
+    if commented.contains(&address) {
+        return;
+    }
+    let named = frame
+        .options
+        .comments()
+        .find_map(crate::names::ptcpdump::pod_of_comment);
+    if let Some((namespace, name)) = named {
+        commented.insert(address);
+        summary
+            .commented_pods
+            .push(crate::names::ptcpdump::CommentedPod {
+                address,
+                namespace,
+                name,
+                frame: frame.number,
+            });
+    }
+}
 
 impl Analyzer {
     pub fn new(options: AnalyzeOptions) -> Analyzer {
@@ -105,6 +148,7 @@ impl Analyzer {
             named: Vec::new(),
             index: options.index_packets.then(PacketIndex::new),
             options,
+            commented: Default::default(),
         };
         let file = analyzer.options.file;
         for (key, name) in &analyzer.options.interface_names {
@@ -135,6 +179,7 @@ impl Analyzer {
             named,
             index,
             options,
+            commented,
             ..
         } = self;
         let file = options.file;
@@ -180,6 +225,9 @@ impl Analyzer {
                 None => observe(frame, &packet),
             };
             if let Some(mut observation) = observation {
+                if !frame.options.is_empty() && commented.len() < MAX_COMMENTED_PODS {
+                    note_commented_pod(summary, commented, frame, &observation);
+                }
                 observation.seen.interface = files::interface_key(file, observation.seen.interface);
                 let stream = frame.interface.map(|i| i.id);
                 order.push(stream, observation, &mut |observation| {

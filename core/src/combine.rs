@@ -168,7 +168,7 @@ pub fn combine(mut captures: Vec<(String, Report)>, given: &HashMap<usize, f64>)
         .collect();
     let findings = join_findings(findings, &capture.files, &labels, &seen_at);
 
-    Report {
+    let mut report = Report {
         schema_version: SCHEMA_VERSION,
         analysis: Analysis {
             capture,
@@ -181,7 +181,11 @@ pub fn combine(mut captures: Vec<(String, Report)>, given: &HashMap<usize, f64>)
         },
         findings,
         names: crate::names::NameBook::default(),
+    };
+    if !report.analysis.capture.commented_pods.is_empty() {
+        report.name_with(&crate::names::Names::new());
     }
+    report
 }
 
 /// A capture's clock correction: `offset` seconds, and `drift` seconds per second since
@@ -789,4 +793,13 @@ fn add_summary(total: &mut CaptureSummary, capture: CaptureSummary) {
     total.late_frames.extend(capture.late_frames);
     total.late_total += capture.late_total;
     total.host_addresses.extend(capture.host_addresses);
+    for pod in capture.commented_pods {
+        if !total
+            .commented_pods
+            .iter()
+            .any(|p| p.address == pod.address)
+        {
+            total.commented_pods.push(pod);
+        }
+    }
 }

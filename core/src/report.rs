@@ -30,12 +30,17 @@ impl Report {
     /// Runs every signature over `analysis`.
     pub fn new(analysis: Analysis) -> Report {
         let findings = diagnose(&analysis);
-        Report {
+        let mut report = Report {
             schema_version: SCHEMA_VERSION,
             analysis,
             findings,
             names: NameBook::default(),
+        };
+        // A capture that names its pods in packet comments is named at once.
+        if !report.analysis.capture.commented_pods.is_empty() {
+            report.name_with(&Names::new());
         }
+        report
     }
 
     /// Every address and port the report holds: endpoints of connections, their legs, DNS
@@ -69,8 +74,17 @@ impl Report {
     }
 
     /// Names the report's addresses from `names` (see [`NameBook`]).
+    /// Pods named by the capture's packet comments count too, where the texts say nothing.
     pub fn name_with(&mut self, names: &Names) {
-        self.names = NameBook::new(names, self.endpoints());
+        if self.analysis.capture.commented_pods.is_empty() {
+            self.names = NameBook::new(names, self.endpoints());
+            return;
+        }
+        let mut names = names.clone();
+        for pod in &self.analysis.capture.commented_pods {
+            names.add_commented_pod(pod);
+        }
+        self.names = NameBook::new(&names, self.endpoints());
     }
 }
 

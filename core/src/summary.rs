@@ -54,6 +54,9 @@ pub struct CaptureSummary {
     /// frames' ids say which one they are in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<crate::combine::CaptureFile>,
+    /// Pods that packet comments name (ptcpdump), by the address on the pod's side.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commented_pods: Vec<crate::names::ptcpdump::CommentedPod>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

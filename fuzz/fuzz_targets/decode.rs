@@ -2,7 +2,7 @@
 //! journeys, under any link type. The first two bytes choose the link type.
 #![no_main]
 
-use dropscope_core::capture::{FrameSlice, LinkType, RecordKind, Timestamp};
+use dropscope_core::capture::{FrameSlice, LinkType, PacketOptions, RecordKind, Timestamp};
 use dropscope_core::decode::decode;
 use dropscope_core::journey::observe;
 use dropscope_core::packets::describe;
@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
         link_type: LinkType(LINK_TYPES[choice as usize % LINK_TYPES.len()]),
         original_len: bytes.len() as u32,
         data: bytes,
+        options: PacketOptions::NONE,
     };
     let packet = decode(&frame);
     let description = describe(&packet);

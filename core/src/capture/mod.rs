@@ -199,6 +199,64 @@ pub struct FrameSlice<'a> {
     pub original_len: u32,
     /// The captured bytes (possibly fewer than `original_len`: snap length).
     pub data: &'a [u8],
+    /// A pcapng packet's options (comments, flags); none for every other record.
+    pub options: PacketOptions<'a>,
+}
+
+/// A pcapng Enhanced Packet Block's options, as read: its comments (ptcpdump writes the
+/// sending or receiving process's pod there) and its direction flag.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PacketOptions<'a> {
+    options: &'a [pcap_parser::pcapng::PcapNGOption<'a>],
+    big_endian: bool,
+}
+
+impl<'a> PacketOptions<'a> {
+    pub const NONE: PacketOptions<'static> = PacketOptions {
+        options: &[],
+        big_endian: false,
+    };
+
+    pub fn new(
+        options: &'a [pcap_parser::pcapng::PcapNGOption<'a>],
+        big_endian: bool,
+    ) -> PacketOptions<'a> {
+        PacketOptions {
+            options,
+            big_endian,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.options.is_empty()
+    }
+
+    /// The packet's comments (`opt_comment`) that are valid UTF-8.
+    pub fn comments(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.options
+            .iter()
+            .filter(|o| o.code == pcap_parser::pcapng::OptionCode::Comment)
+            .filter_map(|o| o.as_str().ok())
+    }
+
+    /// The direction `epb_flags` records: `Some(true)` inbound, `Some(false)` outbound.
+    pub fn inbound(&self) -> Option<bool> {
+        let flags = self
+            .options
+            .iter()
+            .find(|o| o.code == pcap_parser::pcapng::OptionCode(2))?;
+        let bytes: [u8; 4] = flags.as_bytes().ok()?.get(..4)?.try_into().ok()?;
+        let value = if self.big_endian {
+            u32::from_be_bytes(bytes)
+        } else {
+            u32::from_le_bytes(bytes)
+        };
+        match value & 0b11 {
+            1 => Some(true),
+            2 => Some(false),
+            _ => None,
+        }
+    }
 }
 
 impl FrameSlice<'_> {

@@ -168,6 +168,7 @@ impl PcapState {
             link_type: self.link_type,
             original_len: record.origlen,
             data: record.data,
+            options: crate::capture::PacketOptions::NONE,
         });
         Step::Consumed(total)
     }

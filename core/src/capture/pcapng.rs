@@ -153,6 +153,7 @@ impl PcapngState {
                     link_type: LinkType(u16::MAX),
                     original_len: data.len() as u32,
                     data,
+                    options: crate::capture::PacketOptions::NONE,
                 });
                 Step::Consumed(len)
             }
@@ -282,6 +283,7 @@ impl PcapngState {
                     link_type,
                     original_len: epb.origlen,
                     data: captured,
+                    options: crate::capture::PacketOptions::new(&epb.options, big_endian),
                 });
             }
             Block::SimplePacket(spb) => {
@@ -308,6 +310,7 @@ impl PcapngState {
                     link_type: interface.map(|i| i.link_type).unwrap_or(LinkType(u16::MAX)),
                     original_len: spb.origlen,
                     data: &spb.data[..captured_len],
+                    options: crate::capture::PacketOptions::NONE,
                 });
             }
             // Name resolution, statistics, journal, secrets, process info and unknown blocks
@@ -388,6 +391,7 @@ impl PcapngState {
             link_type: interface.map(|i| i.link_type).unwrap_or(LinkType(u16::MAX)),
             original_len,
             data: &block[HEADER..HEADER + captured_len],
+            options: crate::capture::PacketOptions::NONE,
         });
         Step::Consumed(block.len())
     }

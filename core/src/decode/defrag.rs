@@ -193,6 +193,7 @@ mod tests {
             link_type: LinkType::RAW,
             original_len: bytes.len() as u32,
             data: bytes,
+            options: crate::capture::PacketOptions::NONE,
         };
         reassembler.add(frame, &decode(&slice))
     }

@@ -14,6 +14,7 @@ fn frame(link_type: LinkType, data: &[u8]) -> FrameSlice<'_> {
         link_type,
         original_len: data.len() as u32,
         data,
+        options: crate::capture::PacketOptions::NONE,
     }
 }
 

@@ -13,6 +13,7 @@ mod book;
 mod index;
 mod ip;
 mod kubectl;
+pub mod ptcpdump;
 mod reading;
 #[cfg(test)]
 mod samples;
@@ -250,6 +251,21 @@ impl Names {
 
     /// Adds a text a user gave; `source` names it in messages (a file name, "pasted text 1").
     /// What could not be read is reported, never fatal.
+    /// A pod named by a packet comment (ptcpdump's), unless the texts name that address.
+    pub fn add_commented_pod(&mut self, pod: &ptcpdump::CommentedPod) {
+        if self.address(pod.address).is_some() {
+            return;
+        }
+        self.entries.pods.push(kubectl::PodRow {
+            namespace: Some(pod.namespace.clone()),
+            name: pod.name.clone(),
+            node: None,
+            address: pod.address,
+            running: true,
+        });
+        self.index = Index::build(&self.entries);
+    }
+
     pub fn add(&mut self, source: &str, text: &str) -> NamesReport {
         let report = reading::read_text(&mut self.entries, source, text);
         self.index = Index::build(&self.entries);

@@ -47,6 +47,7 @@ impl PacketRow {
             link_type: self.link_type,
             original_len: self.original,
             data,
+            options: crate::capture::PacketOptions::NONE,
         }
     }
 }

@@ -191,8 +191,10 @@ impl JourneyReport {
     }
 }
 
-/// One sighting of a journey's packet.
+/// One sighting of a journey's packet. As JSON, `frame` is the number the frame has in its
+/// own capture (`file`), as Wireshark shows it there; inside, it is the frame's id.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(into = "HopWire", from = "HopWire")]
 pub struct HopReport {
     /// The frame's id ([`crate::files`]: with one capture, its frame number).
     pub frame: u64,
@@ -211,6 +213,59 @@ pub struct HopReport {
     /// The outer headers, when the packet was inside a tunnel here.
     pub encapsulation: Option<Encapsulation>,
     pub duplicate: bool,
+}
+
+/// A [`HopReport`] as JSON: the frame by its number in its own capture.
+#[derive(Serialize, Deserialize)]
+struct HopWire {
+    frame: u64,
+    #[serde(default)]
+    file: u32,
+    time: Timestamp,
+    interface: InterfaceKey,
+    interface_name: String,
+    direction: Direction,
+    from: Endpoint,
+    to: Endpoint,
+    changes: Vec<HopChange>,
+    encapsulation: Option<Encapsulation>,
+    duplicate: bool,
+}
+
+impl From<HopReport> for HopWire {
+    fn from(hop: HopReport) -> HopWire {
+        HopWire {
+            frame: crate::files::frame_number(hop.frame),
+            file: hop.file,
+            time: hop.time,
+            interface: hop.interface,
+            interface_name: hop.interface_name,
+            direction: hop.direction,
+            from: hop.from,
+            to: hop.to,
+            changes: hop.changes,
+            encapsulation: hop.encapsulation,
+            duplicate: hop.duplicate,
+        }
+    }
+}
+
+impl From<HopWire> for HopReport {
+    fn from(wire: HopWire) -> HopReport {
+        HopReport {
+            frame: crate::files::frame_id(wire.file, wire.frame),
+            file: wire.file,
+            time: wire.time,
+            interface: wire.interface,
+            interface_name: wire.interface_name,
+            direction: wire.direction,
+            from: wire.from,
+            to: wire.to,
+            changes: wire.changes,
+            encapsulation: wire.encapsulation,
+            duplicate: wire.duplicate,
+        }
+    }
 }
 
 /// A rewrite between two sightings of a packet. Knowing which end of its connection sent the

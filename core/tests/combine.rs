@@ -96,6 +96,29 @@ fn both_nodes_of_the_vxlan_checksum_bug_make_one_finding_from_the_receiving_node
         .filter(|j| j.hops.iter().any(|h| h.file == 0) && j.hops.iter().any(|h| h.file == 1))
         .count();
     assert!(crossing >= 7, "{crossing} journeys cross the two captures");
+    // As JSON a hop names its capture and its frame number there (as Wireshark shows it in
+    // that file); read back, it is the same hop.
+    let json = serde_json::to_value(&report).unwrap();
+    let hops = json["journeys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|j| j["hops"].as_array().unwrap().clone())
+        .collect::<Vec<_>>();
+    let on_node2 = hops.iter().find(|h| h["file"] == 1).unwrap();
+    let number = on_node2["frame"].as_u64().unwrap();
+    assert!(number < 1 << 40, "a frame number, not an id: {number}");
+    let node2 = std::fs::read(lab("vxlan_checksum_bug63.node2.any.pcap")).unwrap();
+    assert!(number <= analyse(1, &node2).analysis.capture.frames);
+    let again: Report = serde_json::from_value(json).unwrap();
+    let ids = |r: &Report| -> Vec<u64> {
+        r.analysis
+            .journeys
+            .iter()
+            .flat_map(|j| j.hops.iter().map(|h| h.frame))
+            .collect()
+    };
+    assert_eq!(ids(&again), ids(&report));
     // The same machine's clock: lined up within a millisecond.
     let files = &report.analysis.capture.files;
     assert_eq!(files[0].clock, ClockSource::Reference);

@@ -294,6 +294,8 @@ fn two_captures_are_one_session() {
         .rows
         .iter()
         .all(|r| dropscope_core::files::file_of(r.frame) == 1));
+    // The browser test filters on `tcp` (the packets inside the tunnel are TCP).
+    assert!(session.rows("tcp", None, 0, 10, &mut read).total > 0);
     // What the list shows, taken away as pcapng: those packets, the filter as its comment.
     let (name, bytes) = session
         .filtered_pcapng("node2.pcap:if2", None, &mut read)

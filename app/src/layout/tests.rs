@@ -398,3 +398,32 @@ fn the_far_end_of_the_vxlan_syns_is_drawn_as_not_captured() {
     let far = picture.places[last];
     assert!(far.x > u.x && far.x < u.x + u.width && far.y > u.y && far.y < u.y + u.height);
 }
+
+/// Every example with a finding, opened as the page opens it: its first finding's scene shows
+/// the drop point, on the station the manifest names (what the browser test checks, natively).
+#[test]
+fn every_failure_example_has_its_drop_point_on_its_station() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/examples");
+    for entry in dropscope_core::examples::examples() {
+        let Some(station) = entry.drop.clone() else {
+            continue;
+        };
+        let bytes = std::fs::read(dir.join(&entry.file)).unwrap();
+        let mut read = |_file: u32, offset: u64, len: usize| {
+            Ok(bytes[offset as usize..offset as usize + len].to_vec())
+        };
+        let session = analyse(
+            &[(entry.file.clone(), bytes.len() as u64)],
+            &mut read,
+            &mut |_, _| {},
+        )
+        .unwrap();
+        let scene = session.scene(Selection::Finding(0)).unwrap();
+        let interfaces = &session.report().analysis.interfaces;
+        let topo = topology(&scene, interfaces, 1200.0);
+        let anim = animation(&scene, &topo, interfaces);
+        let point = failure_point(&scene, &anim)
+            .unwrap_or_else(|| panic!("{}: no drop point (failure frame {:?})", entry.file, scene.failure_frame));
+        assert_eq!(topo.stations[point.station].label, station, "{}", entry.file);
+    }
+}

@@ -68,6 +68,9 @@ pub struct Picture {
     pub places: Vec<At>,
     /// The host of each station (`None`: outside every captured host).
     pub host_of: Vec<Option<usize>>,
+    /// Stations in a column of pods packed closer than a caption needs: their caption is a
+    /// tooltip, not a line under them.
+    pub crowded: Vec<bool>,
     pub waypoints: Vec<Waypoint>,
     /// Every wire a packet moves along, once.
     pub wires: Vec<(At, At)>,
@@ -80,7 +83,7 @@ const HOST_HEIGHT: f64 = 260.0;
 /// Room left and right of the hosts for what lives outside them.
 const OUTSIDE: f64 = 90.0;
 /// Vertical room per pod.
-const POD_ROW: f64 = 62.0;
+pub(crate) const POD_ROW: f64 = 62.0;
 /// The closest two pods' rows may be, when many share a box.
 const MIN_POD_ROW: f64 = 40.0;
 
@@ -132,6 +135,7 @@ pub fn picture(
     let middle = HOST_TOP + HOST_HEIGHT / 2.0 + 20.0;
 
     let mut places = vec![At { x: 0.0, y: 0.0 }; topology.stations.len()];
+    let mut crowded = vec![false; topology.stations.len()];
     let mut host_of: Vec<Option<usize>> = vec![None; topology.stations.len()];
     let mut pods_in_host = vec![0usize; hosts.len()];
     let mut others_in_host = vec![0usize; hosts.len()];
@@ -187,6 +191,7 @@ pub fn picture(
                 let nth_pod = pods_in_host[host];
                 pods_in_host[host] += 1;
                 let (column, row) = (nth_pod / pods_per_column, nth_pod % pods_per_column);
+                crowded[at] = pod_row(host) < POD_ROW;
                 At {
                     x: b.x + 110.0 + column as f64 * 2.0 * MIN_POD_ROW,
                     y: (b.y + 70.0 + row as f64 * pod_row(host)).min(b.y + b.height - 30.0),
@@ -346,6 +351,7 @@ pub fn picture(
         end_captions,
         places,
         host_of,
+        crowded,
         waypoints,
         wires: Vec::new(),
     };

@@ -464,21 +464,25 @@ pub struct FailurePoint {
 
 pub fn failure_point(scene: &Scene, animation: &Animation) -> Option<FailurePoint> {
     let frame = scene.failure_frame?;
-    let step = animation.steps.iter().find(|s| s.frame == frame).or_else(|| {
-        // A duplicate sighting (the same copy twice on `-i any`) is not animated: the
-        // packet's sighting before it stands for it.
-        let (track, journey) = scene
-            .journeys
-            .iter()
-            .enumerate()
-            .find(|(_, j)| j.hops.iter().any(|h| h.frame == frame))?;
-        let at = journey.hops.iter().position(|h| h.frame == frame)?;
-        let shown = journey.hops[..at].iter().rev().find(|h| !h.duplicate)?;
-        animation
-            .steps
-            .iter()
-            .find(|s| s.track == track && s.frame == shown.frame)
-    })?;
+    let step = animation
+        .steps
+        .iter()
+        .find(|s| s.frame == frame)
+        .or_else(|| {
+            // A duplicate sighting (the same copy twice on `-i any`) is not animated: the
+            // packet's sighting before it stands for it.
+            let (track, journey) = scene
+                .journeys
+                .iter()
+                .enumerate()
+                .find(|(_, j)| j.hops.iter().any(|h| h.frame == frame))?;
+            let at = journey.hops.iter().position(|h| h.frame == frame)?;
+            let shown = journey.hops[..at].iter().rev().find(|h| !h.duplicate)?;
+            animation
+                .steps
+                .iter()
+                .find(|s| s.track == track && s.frame == shown.frame)
+        })?;
     Some(FailurePoint {
         station: step.station,
         frame,

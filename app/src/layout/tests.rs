@@ -255,12 +255,21 @@ fn the_nodes_picture_of_every_example_is_laid_out_without_overlaps() {
                 assert!(at.y >= 0.0 && at.y <= picture.height, "{id}: {at:?}");
             }
             for (i, a) in picture.places.iter().enumerate() {
-                for b in &picture.places[i + 1..] {
+                for (j, b) in picture.places.iter().enumerate().skip(i + 1) {
                     let distance = ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt();
                     assert!(
                         distance >= 40.0,
                         "{id} at {width}: places {a:?} and {b:?} overlap"
                     );
+                    // A caption under a place needs a pod row of room; closer, it is a tooltip.
+                    let stacked = a.x == b.x && (a.y - b.y).abs() < nodes::POD_ROW;
+                    let ends = [0, picture.places.len() - 1];
+                    if stacked && !ends.contains(&i) && !ends.contains(&j) {
+                        assert!(
+                            picture.crowded[i] && picture.crowded[j],
+                            "{id} at {width}: captions of {a:?} and {b:?} would cross"
+                        );
+                    }
                 }
             }
             for pair in picture.hosts.windows(2) {
@@ -422,8 +431,16 @@ fn every_failure_example_has_its_drop_point_on_its_station() {
         let interfaces = &session.report().analysis.interfaces;
         let topo = topology(&scene, interfaces, 1200.0);
         let anim = animation(&scene, &topo, interfaces);
-        let point = failure_point(&scene, &anim)
-            .unwrap_or_else(|| panic!("{}: no drop point (failure frame {:?})", entry.file, scene.failure_frame));
-        assert_eq!(topo.stations[point.station].label, station, "{}", entry.file);
+        let point = failure_point(&scene, &anim).unwrap_or_else(|| {
+            panic!(
+                "{}: no drop point (failure frame {:?})",
+                entry.file, scene.failure_frame
+            )
+        });
+        assert_eq!(
+            topo.stations[point.station].label, station,
+            "{}",
+            entry.file
+        );
     }
 }

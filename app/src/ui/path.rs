@@ -590,11 +590,15 @@ fn nodes_view(state: AppState, model: Memo<Model>, player: Player, width: f64) -
                 }
                 .unwrap_or_else(|| station.caption.clone());
                 let caption_y = if end { p.y - 22.0 } else { p.y + 28.0 };
+                // Packed pods keep their caption as a tooltip: under them it would cross the next.
+                let crowded = picture.crowded.get(at).copied().unwrap_or(false);
+                let below = (!crowded).then(|| view! { <text class="place-caption" x=p.x y=caption_y>{shorten(&caption, 24)}</text> });
                 view! {
                     <g class=format!("place {}", station.role) class:end=end data-testid=testid data-interface=station.label.clone()>
+                        <title>{caption.clone()}</title>
                         <rect x=p.x - 30.0 y=p.y - 16.0 width=60.0 height=32.0 rx=if end { 16.0 } else { 6.0 } />
                         <text class="place-name" x=p.x y=p.y + 4.0>{shorten(&station.label, 12)}</text>
-                        <text class="place-caption" x=p.x y=caption_y>{shorten(&caption, 24)}</text>
+                        {below}
                     </g>
                 }
             })

@@ -121,6 +121,7 @@ role-why-out-and-back = { $count ->
 } (a load balancer or NAT outside the node): an uplink
 role-why-many-sources = packets from several addresses ({ $sources }) enter here: an uplink
 role-why-passes = traffic between the node and { $peers } passes here without starting here: towards the network
+role-why-to-local-pods = only sends, and only to { $pods }, pods whose veths are on this node: the bridge the node reaches them through
 role-why-too-little = too little traffic to tell
 role-why-loopback = carries the host's traffic to itself (127.0.0.0/8, ::1): loopback
 role-why-host = the only interface, and { $address } is in every packet: that host's own interface

@@ -75,6 +75,7 @@ role-why-stacked = Packet { $count }개가 다른 Interface와 Node의 나머지
 role-why-out-and-back = Packet { $count }개가 이곳으로 나갔다가 변환되어 돌아왔다(Node 외부의 Load Balancer나 NAT): Uplink
 role-why-many-sources = 여러 주소({ $sources })에서 온 Packet이 이곳으로 들어온다: Uplink
 role-why-passes = Node와 { $peers } 사이의 Traffic이 이곳에서 시작되지 않고 지나가기만 한다: Network 쪽
+role-why-to-local-pods = 보내기만 하고, 보내는 곳도 { $pods }뿐이다: veth가 이 Node에 있는 Pod들이므로, Node가 그 Pod들에 닿는 Bridge다
 role-why-too-little = 판단하기에는 Traffic이 너무 적다
 role-why-loopback = Host가 자기 자신에게 보내는 Traffic을 나른다(127.0.0.0/8, ::1): Loopback
 role-why-host = 유일한 Interface이고 모든 Packet에 { $address } 주소가 있다: 그 Host 자신의 Interface

@@ -75,6 +75,7 @@ role-why-stacked = { $count } 个数据包在另一个接口与节点其余部�
 role-why-out-and-back = { $count } 个数据包从它出去，经过转换后又回来（节点外部的负载均衡器或 NAT）：上联网卡
 role-why-many-sources = 来自多个地址（{ $sources }）的数据包从这里进入：上联网卡
 role-why-passes = 节点与 { $peers } 之间的流量经过这里，但不是从这里发起的：朝向网络的一侧
+role-why-to-local-pods = 只发送数据包，且只发往 { $pods }：这些 pod 的 veth 就在本节点上，所以这是节点通往它们的 bridge
 role-why-too-little = 流量太少，无法判断
 role-why-loopback = 承载主机发给自己的流量（127.0.0.0/8、::1）：回环接口
 role-why-host = 唯一的接口，且每个数据包中都有 { $address }：这台主机自身的接口

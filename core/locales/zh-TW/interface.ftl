@@ -76,6 +76,7 @@ role-why-stacked = { $count } 個封包在另一個 interface 與 node 的其餘
 role-why-out-and-back = { $count } 個封包從它離開，經過轉換後又回來（node 外部的負載平衡器或 NAT）：uplink
 role-why-many-sources = 來自多個位址（{ $sources }）的封包從這裡進入：uplink
 role-why-passes = node 與 { $peers } 之間的流量經過這裡，但不是從這裡發起：通往網路的一側
+role-why-to-local-pods = 只送出封包，而且只送往 { $pods }：這些 pod 的 veth 就在這個 node 上，所以這是 node 通往它們的 bridge
 role-why-too-little = 流量太少，無法判斷
 role-why-loopback = 承載主機送給自己的流量（127.0.0.0/8、::1）：loopback
 role-why-host = 唯一的 interface，而且每個封包中都有 { $address }：該主機自己的 interface

@@ -203,7 +203,8 @@ impl RoleTracker {
         keys.sort_unstable();
         keys.dedup();
         let empty = Stats::default();
-        keys.into_iter()
+        let mut roles = keys
+            .into_iter()
             .map(|key| {
                 let stats = self.stats.get(&key).unwrap_or(&empty);
                 let (role, reason) = match names
@@ -223,7 +224,53 @@ impl RoleTracker {
                 };
                 (key, role, RoleEvidence { reason })
             })
-            .collect()
+            .collect::<Vec<_>>();
+        to_local_pods_is_the_bridge(&mut roles, &self.stats);
+        roles
+    }
+}
+
+/// An interface that only ever sends to pods whose veths are this node's, and receives
+/// nothing, is the bridge the node reaches its own pods through (a Service call translated
+/// back to a pod of this node), not a way out of the node.
+fn to_local_pods_is_the_bridge(
+    roles: &mut [(InterfaceKey, InterfaceRole, RoleEvidence)],
+    stats: &HashMap<InterfaceKey, Stats>,
+) {
+    let local_pods: Vec<IpAddr> = roles
+        .iter()
+        .filter_map(|(_, role, _)| match role {
+            InterfaceRole::PodSide { pod: Some(pod) } => Some(*pod),
+            _ => None,
+        })
+        .collect();
+    if local_pods.is_empty() {
+        return;
+    }
+    for (key, role, evidence) in roles.iter_mut() {
+        let Some(stats) = stats.get(key) else {
+            continue;
+        };
+        let only_to_local_pods = *role == InterfaceRole::Uplink
+            && evidence.reason.id == "role-why-passes"
+            && stats.sources_entering.is_empty()
+            && !stats.destinations_leaving.is_empty()
+            && stats
+                .destinations_leaving
+                .iter()
+                .all(|d| local_pods.contains(d));
+        if only_to_local_pods {
+            *role = InterfaceRole::Bridge;
+            evidence.reason = Message::new("role-why-to-local-pods").with(
+                "pods",
+                stats
+                    .destinations_leaving
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
     }
 }
 

@@ -191,6 +191,10 @@ pub struct Scene {
     pub capture_start: Option<Timestamp>,
     /// Journeys left out of a very long scene (see `session::MAX_SCENE_JOURNEYS`).
     pub omitted: usize,
+    /// The host whose own traffic the capture is (inside a pod): drawn as that host, with
+    /// the end it is inside it.
+    #[serde(default)]
+    pub host: Option<std::net::IpAddr>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

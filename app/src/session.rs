@@ -291,6 +291,10 @@ impl Session {
             server: None,
             capture_start: self.capture_start,
             omitted: 0,
+            host: match self.report.analysis.vantage() {
+                dropscope_core::analysis::Vantage::Endpoint { address } => Some(address),
+                _ => None,
+            },
         };
         let mut ids: Vec<u64> = Vec::new();
         let connection = match selection {

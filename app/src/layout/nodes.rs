@@ -124,7 +124,13 @@ pub fn picture(
             label: labels
                 .get(file as usize)
                 .cloned()
-                .unwrap_or_else(|| dropscope_core::i18n::tr("picture-this-node")),
+                .unwrap_or_else(|| match scene.host {
+                    // A capture of one host's own traffic: that host, not a node.
+                    Some(address) => dropscope_core::i18n::Message::new("picture-this-host")
+                        .with("host", dropscope_core::names::address_label(address, None))
+                        .to_string(),
+                    None => dropscope_core::i18n::tr("picture-this-node"),
+                }),
             x: OUTSIDE + at as f64 * (host_width + gap),
             y: HOST_TOP,
             width: host_width,
@@ -228,14 +234,27 @@ pub fn picture(
             })
         })
     };
-    let client_veth = scene.client.and_then(|c| pod_veth(c.address));
+    // Inside a pod (or on one host) the end that is the host sits at its own interface.
+    let own_interface = |address| {
+        (scene.host == Some(address))
+            .then(|| {
+                topology.stations.iter().position(|s| {
+                    s.key
+                        .is_some_and(|key| matches!(role_of(key), InterfaceRole::Host))
+                })
+            })
+            .flatten()
+    };
+    let client_veth = scene
+        .client
+        .and_then(|c| pod_veth(c.address).or_else(|| own_interface(c.address)));
     let backend = scene
         .connection
         .as_ref()
         .and_then(|c| c.legs.last())
         .map(|l| l.to.address)
         .or(scene.server.map(|s| s.address));
-    let server_veth = backend.and_then(pod_veth);
+    let server_veth = backend.and_then(|b| pod_veth(b).or_else(|| own_interface(b)));
     places[0] = match client_veth {
         Some(veth) => {
             host_of[0] = host_of[veth];

@@ -437,6 +437,7 @@ ui-names-apply = Use these names
 ui-names-files = or open text files:
 ui-names-pasted = pasted text { $n }
 picture-this-node = this node
+picture-this-host = { $host } (where the capture was taken)
 picture-lb = load balancer
 picture-conntrack = conntrack (NAT)
 ui-nodes-picture = The nodes: the hosts the packets crossed, their interfaces, conntrack where NAT happens, and the packets moving between them

@@ -352,6 +352,7 @@ ui-names-apply = 이 이름 사용
 ui-names-files = 또는 텍스트 파일 열기:
 ui-names-pasted = 붙여 넣은 텍스트 { $n }
 picture-this-node = 이 Node(Capture 위치)
+picture-this-host = { $host }(Capture 위치)
 picture-lb = Load Balancer 장치
 picture-conntrack = conntrack(NAT) 처리
 ui-nodes-picture = Node 그림: Packet이 지난 Host, 그 Interface, NAT가 일어나는 conntrack, 그 사이를 움직이는 Packet

@@ -352,6 +352,7 @@ ui-names-apply = 使用这些名称
 ui-names-files = 或打开文本文件：
 ui-names-pasted = 粘贴的文本 { $n }
 picture-this-node = 本节点（抓包处）
+picture-this-host = { $host }（抓包处）
 picture-lb = 负载均衡器
 picture-conntrack = conntrack（NAT）
 ui-nodes-picture = 节点图：数据包经过的主机、其接口、进行 NAT 的 conntrack，以及在其间移动的数据包

@@ -353,6 +353,7 @@ ui-names-apply = 使用這些名稱
 ui-names-files = 或開啟文字檔：
 ui-names-pasted = 貼上的文字 { $n }
 picture-this-node = 這個 node（擷取處）
+picture-this-host = { $host }（擷取處）
 picture-lb = 負載平衡器
 picture-conntrack = conntrack（NAT）
 ui-nodes-picture = Node 圖：封包經過的主機、其 interface、進行 NAT 的 conntrack，以及在其間移動的封包

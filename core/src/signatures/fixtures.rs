@@ -50,6 +50,19 @@ pub fn quiet_where_not_expected(signature: &dyn Signature) {
     }
 }
 
+/// The signature says nothing on `lab/<scenario>.<view>.pcap` for each view: a healthy twin.
+pub fn quiet_on(signature: &dyn Signature, scenario: &str, views: &[&str]) {
+    for view in views {
+        let name = format!("lab/{scenario}.{view}.pcap");
+        let found = findings(signature, &name);
+        assert!(
+            found.is_empty(),
+            "{} fired on {name}: {found:?}",
+            signature.id()
+        );
+    }
+}
+
 /// One TCP segment of a scripted capture: `flags` is any of `S`, `A`, `P`, `R`, `F`.
 #[derive(Clone, Copy, Debug)]
 pub struct Segment {

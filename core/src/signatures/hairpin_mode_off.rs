@@ -178,13 +178,11 @@ mod tests {
 
     #[test]
     fn the_same_call_with_hairpin_mode_on_is_quiet() {
-        for view in ["node.any", "node.sll1", "pod"] {
-            let name = format!("lab/hairpin_on.{view}.pcap");
-            assert!(
-                fixtures::findings(&HairpinModeOff, &name).is_empty(),
-                "{name}"
-            );
-        }
+        fixtures::quiet_on(
+            &HairpinModeOff,
+            "hairpin_on",
+            &["node.any", "node.sll1", "pod"],
+        );
     }
 
     #[test]

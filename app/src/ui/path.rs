@@ -527,7 +527,8 @@ fn nodes_view(state: AppState, model: Memo<Model>, player: Player, width: f64) -
                 view! {
                     <g class="host" data-testid=format!("node-{}", host.label)>
                         <rect x=host.x y=host.y width=host.width height=host.height rx=14.0 />
-                        <text class="host-name" x=host.x + 12.0 y=host.y + 20.0>{shorten(&host.label, 40)}</text>
+                        // As many characters as the box is wide (about 7.5 units each).
+                        <text class="host-name" x=host.x + 12.0 y=host.y + 20.0>{shorten(&host.label, ((host.width - 24.0) / 7.5).max(12.0) as usize)}</text>
                     </g>
                 }
             })

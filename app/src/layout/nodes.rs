@@ -50,6 +50,8 @@ pub struct Unseen {
     pub y: f64,
     pub width: f64,
     pub height: f64,
+    /// Reached through a tunnel from a captured node: it lives on another node.
+    pub on_another_node: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -313,7 +315,12 @@ pub fn picture(
             host: None,
         });
     }
-    // The ends no capture shows from inside, drawn dashed around them.
+    // The ends no capture shows from inside, drawn dashed around them. Packets that crossed
+    // a tunnel went to (or came from) another node's pod.
+    let tunnelled = scene
+        .journeys
+        .iter()
+        .any(|j| j.hops.iter().any(|h| h.encapsulation.is_some()));
     let unseen: Vec<Unseen> = [0, last]
         .into_iter()
         .filter(|&at| last > 0 && host_of[at].is_none())
@@ -322,6 +329,7 @@ pub fn picture(
             y: places[at].y - 44.0,
             width: OUTSIDE - 12.0,
             height: 88.0,
+            on_another_node: tunnelled,
         })
         .collect();
     // The Service the client dialled, a virtual address on the node that DNATed it.

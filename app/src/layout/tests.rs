@@ -406,6 +406,13 @@ fn the_far_end_of_the_vxlan_syns_is_drawn_as_not_captured() {
     let u = &picture.unseen[0];
     let far = picture.places[last];
     assert!(far.x > u.x && far.x < u.x + u.width && far.y > u.y && far.y < u.y + u.height);
+    // The SYNs crossed the VXLAN tunnel: the far end lives on another node.
+    assert!(u.on_another_node);
+    // A load balancer outside reached without a tunnel is not called a node.
+    let (session, scene) = finding_scene("lab-idle-reset-pod");
+    let (_, _, picture) = nodes_picture(&session, &scene, 1000.0);
+    assert!(!picture.unseen.is_empty());
+    assert!(picture.unseen.iter().all(|u| !u.on_another_node));
 }
 
 /// Every example with a finding, opened as the page opens it: its first finding's scene shows

@@ -539,7 +539,9 @@ fn nodes_view(state: AppState, model: Memo<Model>, player: Player, width: f64) -
             .map(|u| view! {
                 <g class="unseen" data-testid="unseen">
                     <rect x=u.x y=u.y width=u.width height=u.height rx=10.0 />
-                    <text x=u.x + u.width / 2.0 y=u.y + u.height + 14.0>{tr(if u.on_another_node { "picture-other-node" } else { "picture-not-captured" })}</text>
+                    // Two short lines: one long one would run off the picture's edge.
+                    {u.on_another_node.then(|| view! { <text x=u.x + u.width / 2.0 y=u.y + u.height + 14.0>{tr("picture-other-node")}</text> })}
+                    <text x=u.x + u.width / 2.0 y=u.y + u.height + if u.on_another_node { 28.0 } else { 14.0 }>{tr("picture-not-captured")}</text>
                 </g>
             })
             .collect_view();

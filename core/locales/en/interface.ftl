@@ -442,5 +442,5 @@ picture-lb = load balancer
 picture-conntrack = conntrack (NAT)
 ui-nodes-picture = The nodes: the hosts the packets crossed, their interfaces, conntrack where NAT happens, and the packets moving between them
 picture-not-captured = not captured
-picture-other-node = another node, not captured
+picture-other-node = another node
 ui-clock-set = set its clock offset:

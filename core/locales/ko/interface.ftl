@@ -357,5 +357,5 @@ picture-lb = Load Balancer 장치
 picture-conntrack = conntrack(NAT) 처리
 ui-nodes-picture = Node 그림: Packet이 지난 Host, 그 Interface, NAT가 일어나는 conntrack, 그 사이를 움직이는 Packet
 picture-not-captured = Capture 안 됨
-picture-other-node = 다른 Node, Capture 안 됨
+picture-other-node = 다른 Node
 ui-clock-set = Clock 보정 직접 설정:

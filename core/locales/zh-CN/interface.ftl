@@ -357,5 +357,5 @@ picture-lb = 负载均衡器
 picture-conntrack = conntrack（NAT）
 ui-nodes-picture = 节点图：数据包经过的主机、其接口、进行 NAT 的 conntrack，以及在其间移动的数据包
 picture-not-captured = 未抓包
-picture-other-node = 另一个节点，未抓包
+picture-other-node = 另一个节点
 ui-clock-set = 手动设置时钟调整：

@@ -358,5 +358,5 @@ picture-lb = 負載平衡器
 picture-conntrack = conntrack（NAT）
 ui-nodes-picture = Node 圖：封包經過的主機、其 interface、進行 NAT 的 conntrack，以及在其間移動的封包
 picture-not-captured = 未擷取
-picture-other-node = 另一個 node，未擷取
+picture-other-node = 另一個 node
 ui-clock-set = 手動設定時鐘調整：

@@ -227,33 +227,15 @@ mod tests {
         server_ttl: 62,
     };
 
-    fn at(
-        millis: u64,
-        client_sends: bool,
-        flags: &'static str,
-        sequence: u32,
-        acknowledgment: u32,
-        length: usize,
-    ) -> fixtures::Segment {
-        ENDS.at(
-            millis,
-            client_sends,
-            flags,
-            sequence,
-            acknowledgment,
-            length,
-        )
-    }
-
     /// A handshake and one acknowledged request of `first` bytes.
     fn opened(first: usize) -> Vec<fixtures::Segment> {
         let first_u32 = first as u32;
         vec![
-            at(0, true, "S", 100, 0, 0),
-            at(1, false, "SA", 500, 101, 0),
-            at(2, true, "A", 101, 501, 0),
-            at(3, true, "PA", 101, 501, first),
-            at(4, false, "A", 501, 101 + first_u32, 0),
+            ENDS.at(0, true, "S", 100, 0, 0),
+            ENDS.at(1, false, "SA", 500, 101, 0),
+            ENDS.at(2, true, "A", 101, 501, 0),
+            ENDS.at(3, true, "PA", 101, 501, first),
+            ENDS.at(4, false, "A", 501, 101 + first_u32, 0),
         ]
     }
 
@@ -264,7 +246,7 @@ mod tests {
         length: usize,
     ) -> Vec<fixtures::Segment> {
         for millis in [10, 210, 610, 1410, 3010] {
-            script.push(at(millis, true, "PA", sequence, 501, length));
+            script.push(ENDS.at(millis, true, "PA", sequence, 501, length));
         }
         script
     }
@@ -304,7 +286,7 @@ mod tests {
     #[test]
     fn a_segment_resent_then_acknowledged_is_recovered_loss() {
         let mut script = resent(opened(40), 141, 300);
-        script.push(at(3011, false, "A", 501, 441, 0));
+        script.push(ENDS.at(3011, false, "A", 501, 441, 0));
         assert!(fixtures::script_findings(&ConnectionStalled, &script).is_empty());
     }
 
@@ -312,8 +294,8 @@ mod tests {
     fn probes_into_a_zero_window_that_the_peer_answers_are_not_a_stall() {
         let mut script = opened(40);
         for millis in [10, 210, 610, 1410, 3010] {
-            script.push(at(millis, true, "A", 141, 501, 1));
-            script.push(at(millis + 1, false, "A", 501, 141, 0));
+            script.push(ENDS.at(millis, true, "A", 141, 501, 1));
+            script.push(ENDS.at(millis + 1, false, "A", 501, 141, 0));
         }
         assert!(fixtures::script_findings(&ConnectionStalled, &script).is_empty());
     }
@@ -322,7 +304,7 @@ mod tests {
     fn resends_that_do_not_back_off_are_not_a_stall() {
         let mut script = opened(40);
         for millis in [10, 30, 50] {
-            script.push(at(millis, true, "PA", 141, 501, 300));
+            script.push(ENDS.at(millis, true, "PA", 141, 501, 300));
         }
         assert!(fixtures::script_findings(&ConnectionStalled, &script).is_empty());
     }
@@ -330,7 +312,7 @@ mod tests {
     #[test]
     fn a_reset_from_the_peer_ends_it_instead() {
         let mut script = resent(opened(40), 141, 300);
-        script.push(at(3012, false, "R", 501, 0, 0));
+        script.push(ENDS.at(3012, false, "R", 501, 0, 0));
         assert!(fixtures::script_findings(&ConnectionStalled, &script).is_empty());
     }
 

@@ -1,9 +1,6 @@
 //! `dns-error-answers`: the DNS server answers, but with an error: SERVFAIL (it could not get an
 //! answer, typically from its upstream) or REFUSED (it will not answer this client or zone).
 
-use std::collections::BTreeMap;
-use std::net::IpAddr;
-
 use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
 use crate::analysis::Analysis;
 use crate::connection::{DnsAnswer, DnsQuery};
@@ -70,16 +67,7 @@ impl Signature for DnsErrorAnswers {
 
     fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         // Per client and name: the error answers, and whether any answer was good.
-        let mut lookups: BTreeMap<(IpAddr, String), Vec<&DnsQuery>> = BTreeMap::new();
-        for query in &analysis.dns {
-            let Some(name) = query.name.clone() else {
-                continue;
-            };
-            lookups
-                .entry((query.client.address, name))
-                .or_default()
-                .push(query);
-        }
+        let lookups = super::lookups(analysis);
         let mut findings = Vec::new();
         for ((client, name), queries) in lookups {
             let errors: Vec<(&DnsQuery, &DnsAnswer)> = queries

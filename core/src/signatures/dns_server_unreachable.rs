@@ -1,7 +1,6 @@
 //! `dns-server-unreachable`: a lookup's queries are sent, retried, moved to the next server, and
 //! never answered (nothing comes back, or ICMP says nothing listens on port 53).
 
-use std::collections::BTreeMap;
 use std::net::IpAddr;
 
 use super::{Evidence, Explanation, Finding, Reference, Severity, Signature, Step};
@@ -72,16 +71,7 @@ impl Signature for DnsServerUnreachable {
 
     fn detect(&self, analysis: &Analysis) -> Vec<Finding> {
         // A lookup: one client's queries for one name, to any server.
-        let mut lookups: BTreeMap<(IpAddr, String), Vec<&DnsQuery>> = BTreeMap::new();
-        for query in &analysis.dns {
-            let Some(name) = query.name.clone() else {
-                continue;
-            };
-            lookups
-                .entry((query.client.address, name))
-                .or_default()
-                .push(query);
-        }
+        let lookups = super::lookups(analysis);
         lookups
             .into_iter()
             .filter_map(|((client, name), queries)| self.unanswered(client, &name, &queries))

@@ -403,6 +403,23 @@ pub(crate) fn icmp_reason(reason: crate::connection::IcmpReason) -> Message {
     })
 }
 
+/// DNS lookups: each client's queries for one name (A and AAAA, every server, every retry),
+/// in order of client and name.
+pub(crate) fn lookups(
+    analysis: &Analysis,
+) -> std::collections::BTreeMap<(IpAddr, String), Vec<&crate::connection::DnsQuery>> {
+    let mut lookups: std::collections::BTreeMap<(IpAddr, String), Vec<_>> = Default::default();
+    for query in &analysis.dns {
+        if let Some(name) = &query.name {
+            lookups
+                .entry((query.client.address, name.clone()))
+                .or_default()
+                .push(query);
+        }
+    }
+    lookups
+}
+
 /// Kubernetes' default NodePort range.
 pub(crate) fn is_node_port(port: u16) -> bool {
     (30000..=32767).contains(&port)

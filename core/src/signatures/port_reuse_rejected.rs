@@ -263,38 +263,20 @@ mod tests {
         server_ttl: 63,
     };
 
-    fn at(
-        millis: u64,
-        client_sends: bool,
-        flags: &'static str,
-        sequence: u32,
-        acknowledgment: u32,
-        length: usize,
-    ) -> fixtures::Segment {
-        ENDS.at(
-            millis,
-            client_sends,
-            flags,
-            sequence,
-            acknowledgment,
-            length,
-        )
-    }
-
     /// A connection the server closes first, then a SYN on the same ports with a lower ISN.
     fn reuse() -> Vec<fixtures::Segment> {
         vec![
-            at(0, true, "S", 1000, 0, 0),
-            at(1, false, "SA", 5000, 1001, 0),
-            at(2, true, "A", 1001, 5001, 0),
-            at(3, true, "PA", 1001, 5001, 40),
-            at(4, false, "PA", 5001, 1041, 40),
-            at(5, false, "FA", 5041, 1041, 0),
-            at(6, true, "FA", 1041, 5042, 0),
-            at(7, false, "A", 5042, 1042, 0),
-            at(20, true, "S", 500, 0, 0),
-            at(21, false, "A", 5042, 1042, 0),
-            at(22, true, "R", 1042, 0, 0),
+            ENDS.at(0, true, "S", 1000, 0, 0),
+            ENDS.at(1, false, "SA", 5000, 1001, 0),
+            ENDS.at(2, true, "A", 1001, 5001, 0),
+            ENDS.at(3, true, "PA", 1001, 5001, 40),
+            ENDS.at(4, false, "PA", 5001, 1041, 40),
+            ENDS.at(5, false, "FA", 5041, 1041, 0),
+            ENDS.at(6, true, "FA", 1041, 5042, 0),
+            ENDS.at(7, false, "A", 5042, 1042, 0),
+            ENDS.at(20, true, "S", 500, 0, 0),
+            ENDS.at(21, false, "A", 5042, 1042, 0),
+            ENDS.at(22, true, "R", 1042, 0, 0),
         ]
     }
 
@@ -316,9 +298,9 @@ mod tests {
     #[test]
     fn a_retry_that_gets_in_makes_it_a_warning() {
         let mut script = reuse();
-        script.push(at(1020, true, "S", 500, 0, 0));
-        script.push(at(1021, false, "SA", 9000, 501, 0));
-        script.push(at(1022, true, "A", 501, 9001, 0));
+        script.push(ENDS.at(1020, true, "S", 500, 0, 0));
+        script.push(ENDS.at(1021, false, "SA", 9000, 501, 0));
+        script.push(ENDS.at(1022, true, "A", 501, 9001, 0));
         let found = fixtures::script_findings(&PortReuseRejected, &script);
         let [finding] = found.as_slice() else {
             panic!("{found:?}")
@@ -335,9 +317,9 @@ mod tests {
     fn a_reused_port_accepted_at_once_is_quiet() {
         let mut script = reuse();
         script.truncate(8);
-        script.push(at(20, true, "S", 90_000, 0, 0));
-        script.push(at(21, false, "SA", 9000, 90_001, 0));
-        script.push(at(22, true, "A", 90_001, 9001, 0));
+        script.push(ENDS.at(20, true, "S", 90_000, 0, 0));
+        script.push(ENDS.at(21, false, "SA", 9000, 90_001, 0));
+        script.push(ENDS.at(22, true, "A", 90_001, 9001, 0));
         assert!(fixtures::script_findings(&PortReuseRejected, &script).is_empty());
     }
 
@@ -345,9 +327,9 @@ mod tests {
     fn a_duplicate_syn_answered_with_an_ack_of_its_own_isn_is_not_a_challenge() {
         // The SYN-ACK was lost; the server, already past it, acknowledges ISN + 1.
         let script = vec![
-            at(0, true, "S", 1000, 0, 0),
-            at(1000, true, "S", 1000, 0, 0),
-            at(1001, false, "A", 5001, 1001, 0),
+            ENDS.at(0, true, "S", 1000, 0, 0),
+            ENDS.at(1000, true, "S", 1000, 0, 0),
+            ENDS.at(1001, false, "A", 5001, 1001, 0),
         ];
         assert!(fixtures::script_findings(&PortReuseRejected, &script).is_empty());
     }
@@ -356,11 +338,11 @@ mod tests {
     fn a_capture_that_saw_the_syn_ack_before_the_syn_is_not_a_rejection() {
         // Reordered by the capture: the server's later ACK must not read as a challenge.
         let script = vec![
-            at(0, false, "SA", 5000, 1001, 0),
-            at(1, true, "S", 1000, 0, 0),
-            at(2, true, "A", 1001, 5001, 0),
-            at(3, true, "PA", 1001, 5001, 40),
-            at(70, false, "A", 5001, 1041, 0),
+            ENDS.at(0, false, "SA", 5000, 1001, 0),
+            ENDS.at(1, true, "S", 1000, 0, 0),
+            ENDS.at(2, true, "A", 1001, 5001, 0),
+            ENDS.at(3, true, "PA", 1001, 5001, 40),
+            ENDS.at(70, false, "A", 5001, 1041, 0),
         ];
         assert!(fixtures::script_findings(&PortReuseRejected, &script).is_empty());
     }

@@ -213,6 +213,16 @@ pub struct HopReport {
     /// The outer headers, when the packet was inside a tunnel here.
     pub encapsulation: Option<Encapsulation>,
     pub duplicate: bool,
+    /// The same sighting in other captures of the same interface (frame ids): two captures
+    /// taken at one place hold one sighting, not two.
+    pub copies: Vec<u64>,
+}
+
+/// A frame by its capture and its number there, as JSON names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameAt {
+    pub file: u32,
+    pub frame: u64,
 }
 
 /// A [`HopReport`] as JSON: the frame by its number in its own capture.
@@ -230,6 +240,8 @@ struct HopWire {
     changes: Vec<HopChange>,
     encapsulation: Option<Encapsulation>,
     duplicate: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    copies: Vec<FrameAt>,
 }
 
 impl From<HopReport> for HopWire {
@@ -246,6 +258,14 @@ impl From<HopReport> for HopWire {
             changes: hop.changes,
             encapsulation: hop.encapsulation,
             duplicate: hop.duplicate,
+            copies: hop
+                .copies
+                .iter()
+                .map(|&id| FrameAt {
+                    file: crate::files::file_of(id),
+                    frame: crate::files::frame_number(id),
+                })
+                .collect(),
         }
     }
 }
@@ -264,6 +284,11 @@ impl From<HopWire> for HopReport {
             changes: wire.changes,
             encapsulation: wire.encapsulation,
             duplicate: wire.duplicate,
+            copies: wire
+                .copies
+                .iter()
+                .map(|at| crate::files::frame_id(at.file, at.frame))
+                .collect(),
         }
     }
 }

@@ -270,15 +270,25 @@ impl Analyzer {
         self.journeys.finish(&mut |journey| finished.push(journey));
         self.finished = finished;
         self.drain();
+        // Interface keys carry the capture's index among several; the names given and those
+        // the file holds are of its own interfaces.
+        let file = self.options.file;
         let mut names: HashMap<InterfaceKey, String> = HashMap::new();
         if !self.uses_sll2 {
             for interface in self.reader.interfaces() {
                 if let Some(name) = &interface.name {
-                    names.insert(interface.id, name.clone());
+                    names.insert(files::interface_key(file, interface.id), name.clone());
                 }
             }
         }
-        names.extend(self.options.interface_names.clone());
+        // Names given are for interface indexes (`-i any`); a pcapng file's own names win
+        // (given for several captures at once, they would rename another file's interfaces).
+        for (key, name) in &self.options.interface_names {
+            let key = files::interface_key(file, *key);
+            if self.uses_sll2 || !names.contains_key(&key) {
+                names.insert(key, name.clone());
+            }
+        }
         let vantage = self.journeys.vantage(self.uses_sll2);
         let interfaces: Vec<InterfaceReport> = self
             .journeys
@@ -437,6 +447,7 @@ fn journey_report(
             changes: hop.changes.iter().map(|c| hop_change(c, sender)).collect(),
             encapsulation: hop.seen.encapsulation,
             duplicate: hop.duplicate,
+            copies: Vec::new(),
         })
         .collect();
     JourneyReport {

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, JourneyReport, Vantage, VantageReport};
+use crate::analysis::{Analysis, HopReport, JourneyReport, Vantage, VantageReport};
 use crate::capture::{CaptureError, Format, Timestamp};
 use crate::connection::{Connection, DnsQuery};
 use crate::files::{self, file_of, label_of};
@@ -29,6 +29,9 @@ use crate::summary::CaptureSummary;
 /// Two sightings of one packet in two captures further apart than this (after alignment) are
 /// different packets.
 const SAME_PACKET_NANOS: i128 = 500_000_000;
+/// Two captures of one interface on one host record a packet at the same moment; once their
+/// clocks are aligned, copies closer than this are one sighting.
+const SAME_SIGHTING_NANOS: i128 = 2_000_000;
 /// Matches needed before a drift is estimated, and the span they must cover: clocks kept by
 /// NTP drift by a few ppm at most, which shows only over minutes.
 const DRIFT_MATCHES: usize = 20;
@@ -89,7 +92,8 @@ pub fn combine(mut captures: Vec<(String, Report)>, given: &HashMap<usize, f64>)
         .unzip();
 
     // 1. Clocks.
-    let clocks = align_clocks(&reports, given);
+    let seen: Vec<HashMap<u64, Seen>> = reports.iter().map(sightings).collect();
+    let clocks = align_clocks(&reports, &seen, given);
     for (report, clock) in reports.iter_mut().zip(&clocks) {
         if let Some(shift) = clock.shift {
             shift_times(&mut report.analysis, &shift);
@@ -115,12 +119,13 @@ pub fn combine(mut captures: Vec<(String, Report)>, given: &HashMap<usize, f64>)
         .collect();
 
     // 2. Journeys across captures.
+    let places = Places::new(&reports, &seen, labels.clone());
     let mut journeys: Vec<JourneyReport> = Vec::new();
     for report in &mut reports {
         qualify_interfaces(&mut report.analysis, &labels);
         journeys.append(&mut report.analysis.journeys);
     }
-    let (journeys, same_journey) = join_journeys(journeys);
+    let (journeys, same_journey, copy_of) = join_journeys(journeys, &places);
 
     // 3. Connections and DNS queries.
     let mut connections: Vec<Connection> = Vec::new();
@@ -160,6 +165,24 @@ pub fn combine(mut captures: Vec<(String, Report)>, given: &HashMap<usize, f64>)
         finding.connection = finding.connection.map(|c| same(&same_connection, c));
         for journey in &mut finding.journeys {
             *journey = same(&same_journey, *journey);
+        }
+        // A copy's frame is the sighting's first frame.
+        for frame in finding
+            .frames
+            .iter_mut()
+            .chain(
+                finding
+                    .evidence
+                    .iter_mut()
+                    .flat_map(|e| e.frames.iter_mut()),
+            )
+            .chain(finding.failure_frame.as_mut())
+        {
+            *frame = same(&copy_of, *frame);
+        }
+        for evidence in &mut finding.evidence {
+            evidence.frames.sort_unstable();
+            evidence.frames.dedup();
         }
     }
     let seen_at: HashMap<u64, Timestamp> = journeys
@@ -218,6 +241,25 @@ struct Seen {
     entered: bool,
     /// Its last sighting here was it going out.
     left: bool,
+    /// Where it was seen here (interfaces, ways, addresses, tunnel headers), hashed: two
+    /// captures of one place see a packet at the same places.
+    places: u64,
+}
+
+fn places_of(journey: &JourneyReport) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for hop in &journey.hops {
+        (
+            &hop.interface_name,
+            hop.direction,
+            hop.from,
+            hop.to,
+            hop.encapsulation,
+        )
+            .hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// The packets a capture saw once, by identity.
@@ -237,6 +279,7 @@ fn sightings(report: &Report) -> HashMap<u64, Seen> {
                 last: last.time,
                 entered: first.direction == Direction::In,
                 left: last.direction == Direction::Out,
+                places: places_of(journey),
             }));
     }
     seen.into_iter()
@@ -250,12 +293,17 @@ enum Way {
     /// Out of the aligned capture's host, into the other's.
     Forward,
     Backward,
+    /// Seen at the same places in both: the same moments, no transit between.
+    SamePlaces,
     Unknown,
 }
 
 /// Lines every capture up with the first, through captures already lined up.
-fn align_clocks(reports: &[Report], given: &HashMap<usize, f64>) -> Vec<Clock> {
-    let seen: Vec<_> = reports.iter().map(sightings).collect();
+fn align_clocks(
+    reports: &[Report],
+    seen: &[HashMap<u64, Seen>],
+    given: &HashMap<usize, f64>,
+) -> Vec<Clock> {
     let mut clocks: Vec<Option<Clock>> = (0..reports.len()).map(|_| None).collect();
     clocks[0] = Some(Clock {
         shift: None,
@@ -334,7 +382,9 @@ fn matched_pairs(
         .iter()
         .filter_map(|(identity, mine)| {
             let theirs = other.get(identity)?;
-            let (at, their_time, way) = if mine.left && theirs.entered {
+            let (at, their_time, way) = if mine.places == theirs.places {
+                (correct(mine.first), theirs.first, Way::SamePlaces)
+            } else if mine.left && theirs.entered {
                 (correct(mine.last), theirs.first, Way::Forward)
             } else if theirs.left && mine.entered {
                 (correct(mine.first), theirs.last, Way::Backward)
@@ -350,6 +400,20 @@ fn matched_pairs(
 
 /// The offset (and drift, when the matches say) that lines a capture up with `with`.
 fn estimate(with: u32, pairs: &[(Timestamp, f64, Way)]) -> Clock {
+    // Packets seen at the same places in both time the clocks exactly: when there are
+    // enough, they alone do.
+    let same_places: Vec<(Timestamp, f64, Way)> = pairs
+        .iter()
+        .filter(|p| p.2 == Way::SamePlaces)
+        .copied()
+        .collect();
+    let pairs = if same_places.len() >= SAME_PLACES_MINIMUM
+        && same_places.len() as f64 >= SAME_PLACES_SHARE * pairs.len() as f64
+    {
+        &same_places[..]
+    } else {
+        pairs
+    };
     let of_way =
         |way: Way| -> Vec<f64> { pairs.iter().filter(|p| p.2 == way).map(|p| p.1).collect() };
     let (mut forward, mut backward) = (of_way(Way::Forward), of_way(Way::Backward));
@@ -476,13 +540,97 @@ fn same(map: &HashMap<u64, u64>, id: u64) -> u64 {
     map.get(&id).copied().unwrap_or(id)
 }
 
+/// Where each capture was taken, to tell one sighting captured twice from two sightings.
+struct Places {
+    /// For each two captures, whether they were taken on the same host.
+    same_host: Vec<Vec<bool>>,
+    labels: Vec<String>,
+}
+
+/// Of the packets two captures share, the part that must have been seen at the same places
+/// for the captures to be of the same host when their own addresses do not say.
+const SAME_PLACES_SHARE: f64 = 0.9;
+const SAME_PLACES_MINIMUM: usize = 3;
+
+impl Places {
+    /// Two captures are of the same host when they share one of its own addresses, or when
+    /// nearly every packet both saw went through the same interfaces, the same ways, with
+    /// the same addresses in both (another host sees a packet elsewhere, or rewritten).
+    fn new(reports: &[Report], seen: &[HashMap<u64, Seen>], labels: Vec<String>) -> Places {
+        let hosts: Vec<&Vec<std::net::IpAddr>> = reports
+            .iter()
+            .map(|r| &r.analysis.capture.host_addresses)
+            .collect();
+        let same_host = (0..reports.len())
+            .map(|a| {
+                (0..reports.len())
+                    .map(|b| {
+                        if a == b {
+                            return true;
+                        }
+                        if hosts[a].iter().any(|address| hosts[b].contains(address)) {
+                            return true;
+                        }
+                        let (mut shared, mut same_places) = (0usize, 0usize);
+                        for (identity, mine) in &seen[a] {
+                            if let Some(theirs) = seen[b].get(identity) {
+                                shared += 1;
+                                same_places += usize::from(mine.places == theirs.places);
+                            }
+                        }
+                        same_places >= SAME_PLACES_MINIMUM
+                            && same_places as f64 >= SAME_PLACES_SHARE * shared as f64
+                    })
+                    .collect()
+            })
+            .collect();
+        Places { same_host, labels }
+    }
+
+    /// Whether two hops from different captures are one sighting: the same host (its own
+    /// addresses shared), the same interface by name, the same packet going the same way,
+    /// at the same moment. Two nodes' uplinks see the same bytes too, but they are two hosts.
+    fn same_sighting(&self, a: &HopReport, b: &HopReport) -> bool {
+        a.file != b.file
+            && self.same_host(a.file, b.file)
+            && self.bare_name(a) == self.bare_name(b)
+            && a.direction == b.direction
+            && a.from == b.from
+            && a.to == b.to
+            && a.encapsulation == b.encapsulation
+            && b.time.nanos_since(a.time).abs() <= SAME_SIGHTING_NANOS
+    }
+
+    fn same_host(&self, a: u32, b: u32) -> bool {
+        self.same_host
+            .get(a as usize)
+            .and_then(|row| row.get(b as usize))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// The interface's name without its capture's label.
+    fn bare_name<'h>(&self, hop: &'h HopReport) -> &'h str {
+        self.labels
+            .get(hop.file as usize)
+            .and_then(|label| hop.interface_name.strip_prefix(label.as_str()))
+            .and_then(|rest| rest.strip_prefix(':'))
+            .unwrap_or(&hop.interface_name)
+    }
+}
+
 /// One journey per packet: the sightings of a packet in several captures (the same identity,
-/// within half a second once aligned) joined, in time order. Returns the journeys and, for
-/// each journey merged into another, the one it became.
-fn join_journeys(mut journeys: Vec<JourneyReport>) -> (Vec<JourneyReport>, HashMap<u64, u64>) {
+/// within half a second once aligned) joined, in time order; a sighting two captures of the
+/// same place both hold is one hop, the other capture's frame its copy. Returns the journeys,
+/// for each journey merged into another the one it became, and for each copy its hop's frame.
+fn join_journeys(
+    mut journeys: Vec<JourneyReport>,
+    places: &Places,
+) -> (Vec<JourneyReport>, HashMap<u64, u64>, HashMap<u64, u64>) {
     journeys.sort_by_key(|j| (j.hops.first().map(|h| h.time), j.id));
     let mut by_identity: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut into: HashMap<u64, u64> = HashMap::new();
+    let mut copy_of: HashMap<u64, u64> = HashMap::new();
     let mut kept: Vec<JourneyReport> = Vec::with_capacity(journeys.len());
     for journey in journeys {
         let start = journey.hops.first().map(|h| h.time);
@@ -506,7 +654,19 @@ fn join_journeys(mut journeys: Vec<JourneyReport>) -> (Vec<JourneyReport>, HashM
                 into.insert(journey.id, target.id);
                 let ended_later =
                     journey.hops.last().map(|h| h.time) >= target.hops.last().map(|h| h.time);
-                target.hops.extend(journey.hops);
+                for hop in journey.hops {
+                    match target
+                        .hops
+                        .iter_mut()
+                        .find(|kept| places.same_sighting(kept, &hop))
+                    {
+                        Some(kept) => {
+                            copy_of.insert(hop.frame, kept.frame);
+                            kept.copies.push(hop.frame);
+                        }
+                        None => target.hops.push(hop),
+                    }
+                }
                 target.hops.sort_by_key(|h| h.time);
                 target.frames = target.hops.iter().map(|h| h.frame).collect();
                 target.bad_checksum |= journey.bad_checksum;
@@ -525,7 +685,7 @@ fn join_journeys(mut journeys: Vec<JourneyReport>) -> (Vec<JourneyReport>, HashM
         }
     }
     kept.sort_by_key(|j| j.id);
-    (kept, into)
+    (kept, into, copy_of)
 }
 
 fn renumber_connection(connection: &mut Connection, same_journey: &HashMap<u64, u64>) {

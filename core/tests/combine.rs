@@ -271,3 +271,113 @@ fn captures_with_nothing_in_common_keep_their_clocks() {
     );
     assert_eq!(offsets(&report)[1], 0.0);
 }
+
+fn hops(report: &Report) -> usize {
+    report.analysis.journeys.iter().map(|j| j.hops.len()).sum()
+}
+
+fn copies(report: &Report) -> usize {
+    report
+        .analysis
+        .journeys
+        .iter()
+        .flat_map(|j| &j.hops)
+        .map(|h| h.copies.len())
+        .sum()
+}
+
+#[test]
+fn one_capture_loaded_twice_is_one_sighting_of_each_packet() {
+    let bytes = std::fs::read(lab("bridge_nf_off.node.any.pcap")).unwrap();
+    let alone = analyse(0, &bytes);
+    // The second copy's clock 2.5 s ahead: the same places line the clocks up exactly.
+    for (ahead, expected_offset) in [(0.0, 0.0), (2.5, -2.5)] {
+        let report = combine(
+            vec![
+                ("a.pcap".into(), analyse(0, &bytes)),
+                ("b.pcap".into(), analyse(1, &shifted_pcap(&bytes, ahead))),
+            ],
+            &HashMap::new(),
+        );
+        set_labels(Vec::new());
+        assert!((offsets(&report)[1] - expected_offset).abs() < 1e-6);
+        assert_eq!(
+            report.analysis.journeys.len(),
+            alone.analysis.journeys.len()
+        );
+        assert_eq!(hops(&report), hops(&alone), "no sighting twice");
+        assert_eq!(copies(&report), hops(&alone), "each with its copy");
+        assert!(report
+            .analysis
+            .journeys
+            .iter()
+            .flat_map(|j| &j.hops)
+            .all(|h| h.file == 0 && h.copies.iter().all(|c| file_of(*c) == 1)));
+        // The finding is the one capture's, its frames those of the first file.
+        assert_eq!(alarms(&report), alarms(&alone));
+        assert_eq!(report.findings[0].frames, alone.findings[0].frames);
+        assert_eq!(report.analysis.connections.len(), 1);
+    }
+}
+
+#[test]
+fn a_node_captured_by_tcpdump_and_dumpcap_at_once_is_one_sighting_of_each_packet() {
+    // The lab took `tcpdump -i any` and dumpcap's per-interface pcapng on the same node in
+    // the same run; with the interface indexes named, every packet is at the same places.
+    let any = std::fs::read(lab("bridge_nf_off.node.any.pcap")).unwrap();
+    let pcapng = std::fs::read(lab("bridge_nf_off.node.pcapng")).unwrap();
+    let with_names = |file: u32, bytes: &[u8]| {
+        let mut analyzer = Analyzer::new(AnalyzeOptions {
+            file,
+            interface_names: AnalyzeOptions::parse_interface_names("3=vethpoda,2=cni0,4=vethpodb")
+                .unwrap(),
+            ..AnalyzeOptions::default()
+        });
+        analyzer.push(bytes);
+        analyzer.finish()
+    };
+    let alone = with_names(0, &any);
+    let report = combine(
+        vec![
+            ("node.any.pcap".into(), with_names(0, &any)),
+            ("node.pcapng".into(), with_names(1, &pcapng)),
+        ],
+        &HashMap::new(),
+    );
+    set_labels(Vec::new());
+    assert_eq!(hops(&report), hops(&alone));
+    assert_eq!(copies(&report), hops(&alone));
+    assert!(offsets(&report)[1].abs() < 1e-3);
+    assert_eq!(alarms(&report), ["reply-bypasses-conntrack"]);
+    // Without the names, `if3` and `vethpoda` are not known to be one place: both stay.
+    let unnamed = together(
+        &["bridge_nf_off.node.any.pcap", "bridge_nf_off.node.pcapng"],
+        &HashMap::new(),
+    );
+    assert_eq!(copies(&unnamed), 0);
+    assert_eq!(hops(&unnamed), 2 * hops(&alone));
+}
+
+#[test]
+fn two_hosts_seeing_the_same_bytes_keep_both_sightings() {
+    // Both nodes' uplinks carry the same VXLAN packets, the pod and its node the same pod
+    // packets, the load balancer and the node the same hairpinned ones: two places each.
+    for set in [
+        [
+            "vxlan_checksum_bug63.node1.any.pcap",
+            "vxlan_checksum_bug63.node2.any.pcap",
+        ],
+        ["dns_lossy.node1.any.pcap", "dns_lossy.node2.any.pcap"],
+        ["lb_hairpin_local.node.any.pcap", "lb_hairpin_local.lb.pcap"],
+        ["bridge_nf_off.pod.pcap", "bridge_nf_off.node.any.pcap"],
+    ] {
+        let report = together(&set, &HashMap::new());
+        assert_eq!(copies(&report), 0, "{set:?}");
+        let apart: usize = set
+            .iter()
+            .enumerate()
+            .map(|(file, name)| hops(&analyse(file as u32, &std::fs::read(lab(name)).unwrap())))
+            .sum();
+        assert_eq!(hops(&report), apart, "{set:?}");
+    }
+}

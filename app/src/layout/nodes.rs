@@ -270,7 +270,29 @@ pub fn picture(
             y: middle,
         },
     };
+    // A pod that called a Service and was chosen as its backend is both ends: the server end
+    // sits just under (or over) the client end, in the same pod.
+    let beside_client = |veth: usize| {
+        let host = host_of[veth].map(|h| &hosts[h])?;
+        [44.0, -44.0].into_iter().find_map(|dy| {
+            let at = At {
+                x: places[0].x,
+                y: places[0].y + dy,
+            };
+            let free = places.iter().enumerate().all(|(station, p)| {
+                station == last
+                    || host_of[station].is_none() && station != 0
+                    || ((p.x - at.x).powi(2) + (p.y - at.y).powi(2)).sqrt() >= 40.0
+            });
+            (free && at.y - 16.0 >= host.y + 24.0 && at.y + 16.0 <= host.y + host.height)
+                .then_some(at)
+        })
+    };
     if last > 0 {
+        let outside = At {
+            x: width - OUTSIDE / 2.0,
+            y: middle,
+        };
         places[last] = match server_veth {
             Some(veth) if Some(veth) != client_veth => {
                 host_of[last] = host_of[veth];
@@ -279,10 +301,14 @@ pub fn picture(
                     y: places[veth].y,
                 }
             }
-            _ => At {
-                x: width - OUTSIDE / 2.0,
-                y: middle,
+            Some(veth) => match beside_client(veth) {
+                Some(at) => {
+                    host_of[last] = host_of[veth];
+                    at
+                }
+                None => outside,
             },
+            None => outside,
         };
     }
     // Each host's conntrack, above its interfaces: where NAT happens.
@@ -324,12 +350,20 @@ pub fn picture(
     let unseen: Vec<Unseen> = [0, last]
         .into_iter()
         .filter(|&at| last > 0 && host_of[at].is_none())
-        .map(|at| Unseen {
-            x: places[at].x - OUTSIDE / 2.0 + 6.0,
-            y: places[at].y - 44.0,
-            width: OUTSIDE - 12.0,
-            height: 88.0,
-            on_another_node: tunnelled,
+        .map(|at| {
+            // Another node is drawn as tall as the captured ones: a node, not a device.
+            let (y, height) = if tunnelled {
+                (HOST_TOP, HOST_HEIGHT)
+            } else {
+                (places[at].y - 44.0, 88.0)
+            };
+            Unseen {
+                x: places[at].x - OUTSIDE / 2.0 + 6.0,
+                y,
+                width: OUTSIDE - 12.0,
+                height,
+                on_another_node: tunnelled,
+            }
         })
         .collect();
     // The Service the client dialled, a virtual address on the node that DNATed it.
@@ -365,7 +399,7 @@ pub fn picture(
             .and(scene.client)
             .map(|c| dropscope_core::names::address_label(c.address, Some(c.port))),
         server_veth
-            .filter(|&veth| Some(veth) != client_veth)
+            .filter(|_| host_of[last].is_some())
             .and(backend)
             .map(|b| dropscope_core::names::address_label(b, None)),
     ];

@@ -282,6 +282,14 @@ pub fn animation(scene: &Scene, topology: &Topology, interfaces: &[InterfaceRepo
                     .to_string(),
             );
         }
+        if !hop.copies.is_empty() {
+            caption.push_str(" · ");
+            caption.push_str(
+                &Message::new("path-step-copies")
+                    .with("frames", dropscope_core::files::frame_list(&hop.copies))
+                    .to_string(),
+            );
+        }
         steps.push(Step {
             at: clock,
             track,

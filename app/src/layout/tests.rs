@@ -406,8 +406,10 @@ fn the_far_end_of_the_vxlan_syns_is_drawn_as_not_captured() {
     let u = &picture.unseen[0];
     let far = picture.places[last];
     assert!(far.x > u.x && far.x < u.x + u.width && far.y > u.y && far.y < u.y + u.height);
-    // The SYNs crossed the VXLAN tunnel: the far end lives on another node.
+    // The SYNs crossed the VXLAN tunnel: the far end lives on another node, a box as tall as
+    // the captured node's.
     assert!(u.on_another_node);
+    assert_eq!((u.y, u.height), (picture.hosts[0].y, picture.hosts[0].height));
     // A load balancer outside reached without a tunnel is not called a node.
     let (session, scene) = finding_scene("lab-idle-reset-pod");
     let (_, _, picture) = nodes_picture(&session, &scene, 1000.0);
@@ -448,6 +450,71 @@ fn every_failure_example_has_its_drop_point_on_its_station() {
             topo.stations[point.station].label, station,
             "{}",
             entry.file
+        );
+    }
+}
+
+#[test]
+fn one_capture_loaded_twice_moves_each_packet_once() {
+    let bytes = example("bridge-nf-off").unwrap().bytes;
+    let mut read = |_file: u32, offset: u64, len: usize| {
+        Ok(bytes[offset as usize..offset as usize + len].to_vec())
+    };
+    let size = bytes.len() as u64;
+    let twice = analyse(
+        &[("a.pcap".to_string(), size), ("b.pcap".to_string(), size)],
+        &mut read,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let (once, scene_once) = finding_scene("bridge-nf-off");
+    // The page names frames by their captures' labels, as the worker set them.
+    dropscope_core::files::set_labels(twice.labels().to_vec());
+    let scene = twice.scene(Selection::Finding(0)).unwrap();
+    let interfaces = &twice.report().analysis.interfaces;
+    let anim = animation(&scene, &topology(&scene, interfaces, 800.0), interfaces);
+    let alone = &once.report().analysis.interfaces;
+    let anim_once = animation(&scene_once, &topology(&scene_once, alone, 800.0), alone);
+    assert_eq!(anim.steps.len(), anim_once.steps.len());
+    // Each step says where else it was captured.
+    assert!(
+        anim.steps
+            .iter()
+            .all(|s| s.caption.contains("the same sighting in b.pcap #")),
+        "{:?}",
+        anim.steps[0].caption
+    );
+    dropscope_core::files::set_labels(Vec::new());
+}
+
+#[test]
+fn a_pod_that_is_its_own_services_backend_is_both_ends_in_the_picture() {
+    // hairpin-mode-off: the pod called a ClusterIP whose only endpoint is itself.
+    let (session, scene) = finding_scene("lab-hairpin-off-node-any");
+    for width in [700.0, 1200.0] {
+        let (topo, _, picture) = nodes_picture(&session, &scene, width);
+        let last = topo.stations.len() - 1;
+        assert!(
+            picture.host_of[0].is_some(),
+            "the client is a pod of the node"
+        );
+        assert_eq!(
+            picture.host_of[last], picture.host_of[0],
+            "so is the server"
+        );
+        let (client, server) = (picture.places[0], picture.places[last]);
+        assert_eq!(client.x, server.x);
+        assert!((client.y - server.y).abs() <= 44.0, "{client:?} {server:?}");
+        assert!(
+            picture.unseen.is_empty(),
+            "nothing outside: {:?}",
+            picture.unseen
+        );
+        assert_eq!(
+            picture.end_captions[0]
+                .as_deref()
+                .map(|c| c.split(':').next()),
+            picture.end_captions[1].as_deref().map(Some)
         );
     }
 }

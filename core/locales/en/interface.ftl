@@ -294,6 +294,7 @@ path-step-in = frame { $frame } · { $packet } in on { $interface } · { $from }
 path-step-out = frame { $frame } · { $packet } out of { $interface } · { $from } → { $to }
 path-step-seen = frame { $frame } · { $packet } on { $interface } · { $from } → { $to }
 path-step-inside = inside { $kind } { $source } → { $destination }
+path-step-copies = the same sighting in { $frames }
 path-after = after { $gap }
 path-reset-by = reset sent by { $sender }
 path-dropped = last seen here, never on { $expected }

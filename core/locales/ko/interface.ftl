@@ -221,6 +221,7 @@ path-step-in = Frame { $frame } · { $packet }, { $interface }에서 수신 · {
 path-step-out = Frame { $frame } · { $packet }, { $interface }에서 송신 · { $from } → { $to }
 path-step-seen = Frame { $frame } · { $packet }, { $interface }에서 관측 · { $from } → { $to }
 path-step-inside = { $kind } { $source } → { $destination }에 담김
+path-step-copies = { $frames }에도 같은 모습으로 기록됨
 path-after = { $gap } 후
 path-reset-by = { $sender }에서 보낸 Reset
 path-dropped = 여기서 마지막으로 관측됨, { $expected }에서는 관측되지 않음

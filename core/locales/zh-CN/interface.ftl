@@ -221,6 +221,7 @@ path-step-in = 第 { $frame } 帧 · { $packet } 从 { $interface } 进入 · { 
 path-step-out = 第 { $frame } 帧 · { $packet } 从 { $interface } 发出 · { $from } → { $to }
 path-step-seen = 第 { $frame } 帧 · { $packet } 在 { $interface } 上 · { $from } → { $to }
 path-step-inside = 封装在 { $kind } { $source } → { $destination } 中
+path-step-copies = 同一次经过也记录在 { $frames }
 path-after = { $gap } 之后
 path-reset-by = RST 由 { $sender } 发出
 path-dropped = 最后一次出现在这里，始终没有出现在 { $expected } 上

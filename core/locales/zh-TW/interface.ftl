@@ -222,6 +222,7 @@ path-step-in = frame { $frame } · { $packet } 從 { $interface } 進入 · { $f
 path-step-out = frame { $frame } · { $packet } 從 { $interface } 送出 · { $from } → { $to }
 path-step-seen = frame { $frame } · { $packet } 出現在 { $interface } · { $from } → { $to }
 path-step-inside = 封裝在 { $kind } { $source } → { $destination } 之內
+path-step-copies = 同一次經過也記錄在 { $frames }
 path-after = 經過 { $gap } 後
 path-reset-by = 由 { $sender } 送出的 RST
 path-dropped = 最後出現在這裡，始終沒有出現在 { $expected }

@@ -168,6 +168,35 @@ fn read_chunks(path: &str, mut on_chunk: impl FnMut(&[u8]) -> io::Result<()>) ->
     }
 }
 
+/// Batches of observations in flight between the two stages: enough to keep both busy,
+/// few enough to keep memory bounded (a batch is one chunk's packets).
+const BATCHES_IN_FLIGHT: usize = 4;
+
+/// Reads, decodes and observes on this thread while another follows the journeys; the
+/// batches go over in order, and come back empty to be filled again.
+fn read_in_two_stages(path: &str, analyzer: &mut Analyzer) -> io::Result<()> {
+    use dropscope_core::analyzer::Handed;
+    use std::sync::mpsc;
+    let (frames, journeys) = analyzer.stages();
+    std::thread::scope(|scope| {
+        let (full, to_follow) = mpsc::sync_channel::<Vec<Handed>>(BATCHES_IN_FLIGHT);
+        let (emptied, to_fill) = mpsc::channel::<Vec<Handed>>();
+        scope.spawn(move || {
+            for mut batch in to_follow {
+                journeys.take(batch.drain(..));
+                // The reader may have stopped already; the batch is then dropped.
+                let _ = emptied.send(batch);
+            }
+        });
+        read_chunks(path, |chunk| {
+            let mut batch = to_fill.try_recv().unwrap_or_default();
+            frames.push(chunk, &mut batch);
+            full.send(batch)
+                .map_err(|_| io::Error::other("the journey stage stopped"))
+        })
+    })
+}
+
 fn packets(path: &str) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -239,6 +268,8 @@ struct AnalyzeRequest {
     export: Option<(String, ExportWhat)>,
     /// Files with the cluster's names (`ip -o link`, `kubectl get pods -A -o wide`, …).
     names: Vec<String>,
+    /// Threads to use: with two or more, reading and decoding run beside the journeys.
+    threads: usize,
 }
 
 /// Whose evidence `--export-pcapng` writes.
@@ -257,6 +288,7 @@ fn analyze_options(args: &[&str]) -> Result<AnalyzeRequest, String> {
         clocks: HashMap::new(),
         export: None,
         names: Vec::new(),
+        threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let mut export_to: Option<String> = None;
     let mut export_what = ExportWhat::Finding(None);
@@ -294,6 +326,16 @@ fn analyze_options(args: &[&str]) -> Result<AnalyzeRequest, String> {
             }
             "--export-pcapng" => export_to = Some(value("FILE")?),
             "--names" => request.names.push(value("FILE")?),
+            "--threads" => {
+                let text = value("N")?;
+                request.threads =
+                    text.parse()
+                        .ok()
+                        .filter(|&n: &usize| n >= 1)
+                        .ok_or_else(|| {
+                            format!("--threads {text}: not a number of threads (1, 2, …)")
+                        })?;
+            }
             "--finding" => {
                 let text = value("N")?;
                 let n: usize =
@@ -347,13 +389,22 @@ fn read_names(paths: &[String]) -> io::Result<Names> {
 
 /// Analyses one capture; again with the names of its interfaces when `names` has its node's
 /// `ip link` (interface names decide roles: a veth is a pod's side, cni0 a bridge).
-fn analyze_capture(path: &str, options: AnalyzeOptions, names: &Names) -> io::Result<Report> {
+fn analyze_capture(
+    path: &str,
+    options: AnalyzeOptions,
+    names: &Names,
+    threads: usize,
+) -> io::Result<Report> {
     let run = |options: AnalyzeOptions| -> io::Result<Report> {
         let mut analyzer = Analyzer::new(options);
-        read_chunks(path, |chunk| {
-            analyzer.push(chunk);
-            Ok(())
-        })?;
+        if threads < 2 {
+            read_chunks(path, |chunk| {
+                analyzer.push(chunk);
+                Ok(())
+            })?;
+        } else {
+            read_in_two_stages(path, &mut analyzer)?;
+        }
         Ok(analyzer.finish())
     };
     let report = run(options.clone())?;
@@ -380,7 +431,10 @@ fn analyze(request: AnalyzeRequest) -> io::Result<bool> {
             file: file as u32,
             ..request.options.clone()
         };
-        reports.push((path.clone(), analyze_capture(path, options, &names)?));
+        reports.push((
+            path.clone(),
+            analyze_capture(path, options, &names, request.threads)?,
+        ));
     }
     let errors: Vec<(String, String)> = reports
         .iter()

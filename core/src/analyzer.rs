@@ -16,7 +16,8 @@ use crate::decode::{decode, tcp_flags, Reassembler};
 use crate::files;
 use crate::i18n::Message;
 use crate::journey::{
-    observe, Change, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder, TimeOrder,
+    observe, Change, Fate, InterfaceKey, InterfaceRole, Journey, JourneyBuilder, Observation,
+    TimeOrder,
 };
 use crate::packets::PacketIndex;
 use crate::report::Report;
@@ -60,21 +61,22 @@ impl AnalyzeOptions {
     }
 }
 
-/// Runs the pipeline; see the module documentation.
+/// Runs the pipeline; see the module documentation. Two stages: the [`FrameStage`] reads,
+/// decodes and observes each frame (work on one packet at a time), the [`JourneyStage`] follows
+/// packets and connections (work that needs them in order). `push` runs both; a caller with
+/// threads can run them side by side through [`Analyzer::stages`], the same result either way.
 pub struct Analyzer {
+    frames: FrameStage,
+    journeys: JourneyStage,
+    options: AnalyzeOptions,
+    handed: Vec<Handed>,
+}
+
+/// The first stage: frames read, decoded, reduced to observations.
+pub struct FrameStage {
     reader: CaptureReader,
     reassembler: Reassembler,
-    order: TimeOrder,
-    journeys: JourneyBuilder,
-    tcp: TcpTracker,
-    dns: DnsTracker,
-    udp: UdpTracker,
     summary: CaptureSummary,
-    options: AnalyzeOptions,
-    finished: Vec<Journey>,
-    /// Journeys kept for the report, with the end of their connection that sent them.
-    reported: Vec<(Journey, Option<Side>)>,
-    journeys_total: u64,
     last_time: Option<Timestamp>,
     /// pcapng interface names, for captures whose interface keys are pcapng interfaces.
     uses_sll2: bool,
@@ -84,6 +86,31 @@ pub struct Analyzer {
     /// Addresses whose pod a packet comment named already (the rest of their comments are
     /// not read again).
     commented: std::collections::HashSet<std::net::IpAddr>,
+    file: u32,
+}
+
+/// What the frame stage hands the journey stage, in capture order.
+pub enum Handed {
+    Observation {
+        /// The pcapng interface it came from: each is in time order on its own.
+        stream: Option<u32>,
+        observation: Observation,
+    },
+    /// A pcapng interface's name, as soon as its first packet is seen.
+    InterfaceName { key: InterfaceKey, name: String },
+}
+
+/// The second stage: journeys, connections, DNS and UDP exchanges.
+pub struct JourneyStage {
+    order: TimeOrder,
+    journeys: JourneyBuilder,
+    tcp: TcpTracker,
+    dns: DnsTracker,
+    udp: UdpTracker,
+    finished: Vec<Journey>,
+    /// Journeys kept for the report, with the end of their connection that sent them.
+    reported: Vec<(Journey, Option<Side>)>,
+    journeys_total: u64,
 }
 
 /// Pods named from packet comments, at most.
@@ -131,58 +158,165 @@ fn note_commented_pod(
 
 impl Analyzer {
     pub fn new(options: AnalyzeOptions) -> Analyzer {
-        let mut analyzer = Analyzer {
-            reader: CaptureReader::new(),
-            reassembler: Reassembler::new(),
+        let file = options.file;
+        let mut journeys = JourneyStage {
             order: TimeOrder::new(),
             journeys: JourneyBuilder::new(),
             tcp: TcpTracker::new(),
             dns: DnsTracker::new(),
             udp: UdpTracker::new(),
-            summary: CaptureSummary::default(),
             finished: Vec::new(),
             reported: Vec::new(),
             journeys_total: 0,
-            last_time: None,
-            uses_sll2: false,
-            named: Vec::new(),
-            index: options.index_packets.then(PacketIndex::new),
-            options,
-            commented: Default::default(),
         };
-        let file = analyzer.options.file;
-        for (key, name) in &analyzer.options.interface_names {
-            analyzer
+        for (key, name) in &options.interface_names {
+            journeys
                 .journeys
                 .name_interface(files::interface_key(file, *key), name);
         }
-        analyzer.journeys.start_ids_at(files::id_base(file));
-        analyzer.tcp.start_ids_at(files::id_base(file));
-        analyzer
+        journeys.journeys.start_ids_at(files::id_base(file));
+        journeys.tcp.start_ids_at(files::id_base(file));
+        Analyzer {
+            frames: FrameStage {
+                reader: CaptureReader::new(),
+                reassembler: Reassembler::new(),
+                summary: CaptureSummary::default(),
+                last_time: None,
+                uses_sll2: false,
+                named: Vec::new(),
+                index: options.index_packets.then(PacketIndex::new),
+                commented: Default::default(),
+                file,
+            },
+            journeys,
+            options,
+            handed: Vec::new(),
+        }
     }
 
     /// Frames read so far.
     pub fn frames(&self) -> u64 {
-        self.summary.frames
+        self.frames.summary.frames
     }
 
     pub fn push(&mut self, chunk: &[u8]) {
+        self.frames.push(chunk, &mut self.handed);
+        self.journeys.take(self.handed.drain(..));
+    }
+
+    /// The two stages, to run side by side: hand what [`FrameStage::push`] gives to
+    /// [`JourneyStage::take`] in the same order, then [`Analyzer::finish`].
+    pub fn stages(&mut self) -> (&mut FrameStage, &mut JourneyStage) {
+        (&mut self.frames, &mut self.journeys)
+    }
+
+    /// The report, and the packet index when `AnalyzeOptions::index_packets` asked for one.
+    pub fn finish_indexed(mut self) -> (Report, Option<PacketIndex>) {
+        let index = self.frames.index.take();
+        (self.finish(), index)
+    }
+
+    pub fn finish(self) -> Report {
         let Analyzer {
+            frames,
+            journeys: mut stage,
+            options,
+            ..
+        } = self;
+        stage.finish_journeys();
+        // Interface keys carry the capture's index among several; the names given and those
+        // the file holds are of its own interfaces.
+        let file = options.file;
+        let mut names: HashMap<InterfaceKey, String> = HashMap::new();
+        if !frames.uses_sll2 {
+            for interface in frames.reader.interfaces() {
+                if let Some(name) = &interface.name {
+                    names.insert(files::interface_key(file, interface.id), name.clone());
+                }
+            }
+        }
+        // Names given are for interface indexes (`-i any`); a pcapng file's own names win
+        // (given for several captures at once, they would rename another file's interfaces).
+        for (key, name) in &options.interface_names {
+            let key = files::interface_key(file, *key);
+            if frames.uses_sll2 || !names.contains_key(&key) {
+                names.insert(key, name.clone());
+            }
+        }
+        let vantage = stage.journeys.vantage(frames.uses_sll2);
+        let interfaces: Vec<InterfaceReport> = stage
+            .journeys
+            .interface_roles(&names)
+            .into_iter()
+            .map(|(key, role, evidence)| {
+                // What the host model knows wins over what single packets suggest: loopback
+                // carries the host's own traffic, and a capture of one host's traffic has no
+                // uplink or pod side, only that host's interface.
+                let (role, why) = if stage.journeys.is_loopback_interface(key) {
+                    (InterfaceRole::Loopback, Message::new("role-why-loopback"))
+                } else if let Vantage::Endpoint { address } = vantage.vantage {
+                    (
+                        InterfaceRole::Host,
+                        Message::new("role-why-host").with("address", address),
+                    )
+                } else {
+                    (role, evidence.reason)
+                };
+                InterfaceReport {
+                    key,
+                    file: files::file_of_interface(key),
+                    name: interface_name(&names, key),
+                    role,
+                    why,
+                }
+            })
+            .collect();
+        let connections = stage.tcp.finish(frames.last_time);
+        let dns = stage.dns.finish();
+        let udp = stage.udp.finish();
+        // Journeys close in the order they stop growing; the analysis lists them by id.
+        stage.reported.sort_by_key(|(j, _)| j.id);
+        let journeys = stage
+            .reported
+            .iter()
+            .map(|(j, sender)| journey_report(j, *sender, &names))
+            .collect();
+        let mut capture = frames.summary;
+        capture.complete(frames.reader);
+        capture.vantage = Some(vantage);
+        capture.host_addresses = stage.journeys.local_addresses();
+        let order = stage.order.stats();
+        capture.reordered = order.reordered;
+        capture.late_total = order.late;
+        capture.late_frames = order.late_frames.clone();
+        let analysis = Analysis {
+            capture,
+            interfaces,
+            connections,
+            dns,
+            udp,
+            journeys,
+            journeys_total: stage.journeys_total,
+        };
+        Report::new(analysis)
+    }
+}
+
+impl FrameStage {
+    /// Reads a chunk of the file; what its frames show goes to `handed`, in capture order.
+    pub fn push(&mut self, chunk: &[u8], handed: &mut Vec<Handed>) {
+        let FrameStage {
             reader,
             reassembler,
-            order,
-            journeys,
             summary,
-            finished,
             last_time,
             uses_sll2,
             named,
             index,
-            options,
             commented,
-            ..
+            file,
         } = self;
-        let file = options.file;
+        let file = *file;
         reader.push(chunk, |frame| {
             summary.frames = frame.number;
             // From here on, frames are ids of this file.
@@ -209,7 +343,10 @@ impl Analyzer {
                 if !named.contains(&interface.id) && named.len() < MAX_NAMED {
                     named.push(interface.id);
                     if let Some(name) = &interface.name {
-                        journeys.name_interface(files::interface_key(file, interface.id), name);
+                        handed.push(Handed::InterfaceName {
+                            key: files::interface_key(file, interface.id),
+                            name: name.clone(),
+                        });
                     }
                 }
             }
@@ -229,17 +366,56 @@ impl Analyzer {
                     note_commented_pod(summary, commented, frame, &observation);
                 }
                 observation.seen.interface = files::interface_key(file, observation.seen.interface);
-                let stream = frame.interface.map(|i| i.id);
-                order.push(stream, observation, &mut |observation| {
-                    journeys.add(observation, &mut |journey| finished.push(journey))
+                handed.push(Handed::Observation {
+                    stream: frame.interface.map(|i| i.id),
+                    observation,
                 });
             }
         });
+    }
+}
+
+impl JourneyStage {
+    /// Takes what the frame stage handed on, in the order it was handed.
+    pub fn take(&mut self, handed: impl IntoIterator<Item = Handed>) {
+        let JourneyStage {
+            order,
+            journeys,
+            finished,
+            ..
+        } = self;
+        for item in handed {
+            match item {
+                Handed::Observation {
+                    stream,
+                    observation,
+                } => order.push(stream, observation, &mut |observation| {
+                    journeys.add(observation, &mut |journey| finished.push(journey))
+                }),
+                Handed::InterfaceName { key, name } => journeys.name_interface(key, &name),
+            }
+        }
+        self.drain();
+    }
+
+    fn finish_journeys(&mut self) {
+        let JourneyStage {
+            order,
+            journeys,
+            finished,
+            ..
+        } = self;
+        order.finish(&mut |observation| {
+            journeys.add(observation, &mut |journey| finished.push(journey))
+        });
+        journeys.finish(&mut |journey| finished.push(journey));
         self.drain();
     }
 
     fn drain(&mut self) {
-        for journey in std::mem::take(&mut self.finished) {
+        // The buffer is kept for the next time.
+        let mut finished = std::mem::take(&mut self.finished);
+        for journey in finished.drain(..) {
             self.journeys_total += 1;
             let sender = self
                 .tcp
@@ -253,99 +429,7 @@ impl Analyzer {
                 self.reported.push((journey, sender));
             }
         }
-    }
-
-    /// The report, and the packet index when `AnalyzeOptions::index_packets` asked for one.
-    pub fn finish_indexed(mut self) -> (Report, Option<PacketIndex>) {
-        let index = self.index.take();
-        (self.finish(), index)
-    }
-
-    pub fn finish(mut self) -> Report {
-        let mut finished = Vec::new();
-        let journeys = &mut self.journeys;
-        self.order.finish(&mut |observation| {
-            journeys.add(observation, &mut |journey| finished.push(journey))
-        });
-        self.journeys.finish(&mut |journey| finished.push(journey));
         self.finished = finished;
-        self.drain();
-        // Interface keys carry the capture's index among several; the names given and those
-        // the file holds are of its own interfaces.
-        let file = self.options.file;
-        let mut names: HashMap<InterfaceKey, String> = HashMap::new();
-        if !self.uses_sll2 {
-            for interface in self.reader.interfaces() {
-                if let Some(name) = &interface.name {
-                    names.insert(files::interface_key(file, interface.id), name.clone());
-                }
-            }
-        }
-        // Names given are for interface indexes (`-i any`); a pcapng file's own names win
-        // (given for several captures at once, they would rename another file's interfaces).
-        for (key, name) in &self.options.interface_names {
-            let key = files::interface_key(file, *key);
-            if self.uses_sll2 || !names.contains_key(&key) {
-                names.insert(key, name.clone());
-            }
-        }
-        let vantage = self.journeys.vantage(self.uses_sll2);
-        let interfaces: Vec<InterfaceReport> = self
-            .journeys
-            .interface_roles(&names)
-            .into_iter()
-            .map(|(key, role, evidence)| {
-                // What the host model knows wins over what single packets suggest: loopback
-                // carries the host's own traffic, and a capture of one host's traffic has no
-                // uplink or pod side, only that host's interface.
-                let (role, why) = if self.journeys.is_loopback_interface(key) {
-                    (InterfaceRole::Loopback, Message::new("role-why-loopback"))
-                } else if let Vantage::Endpoint { address } = vantage.vantage {
-                    (
-                        InterfaceRole::Host,
-                        Message::new("role-why-host").with("address", address),
-                    )
-                } else {
-                    (role, evidence.reason)
-                };
-                InterfaceReport {
-                    key,
-                    file: files::file_of_interface(key),
-                    name: interface_name(&names, key),
-                    role,
-                    why,
-                }
-            })
-            .collect();
-        let capture_end = self.last_time;
-        let connections = self.tcp.finish(capture_end);
-        let dns = self.dns.finish();
-        let udp = self.udp.finish();
-        // Journeys close in the order they stop growing; the analysis lists them by id.
-        self.reported.sort_by_key(|(j, _)| j.id);
-        let journeys = self
-            .reported
-            .iter()
-            .map(|(j, sender)| journey_report(j, *sender, &names))
-            .collect();
-        let mut capture = self.summary;
-        capture.complete(self.reader);
-        capture.vantage = Some(vantage);
-        capture.host_addresses = self.journeys.local_addresses();
-        let order = self.order.stats();
-        capture.reordered = order.reordered;
-        capture.late_total = order.late;
-        capture.late_frames = order.late_frames.clone();
-        let analysis = Analysis {
-            capture,
-            interfaces,
-            connections,
-            dns,
-            udp,
-            journeys,
-            journeys_total: self.journeys_total,
-        };
-        Report::new(analysis)
     }
 }
 

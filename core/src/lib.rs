@@ -6,6 +6,10 @@
 //! turns any of it into text. The crate has no file, DOM or clock access: callers push bytes and
 //! get data back, so the same code runs in the CLI and in the browser.
 
+/// A hash map for keys taken from a capture, looked up once or more per packet: fast, and
+/// seeded per process so that a crafted capture cannot choose colliding keys.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
 pub mod analysis;
 pub mod analyzer;
 pub mod capture;

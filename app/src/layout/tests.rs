@@ -409,7 +409,10 @@ fn the_far_end_of_the_vxlan_syns_is_drawn_as_not_captured() {
     // The SYNs crossed the VXLAN tunnel: the far end lives on another node, a box as tall as
     // the captured node's.
     assert!(u.on_another_node);
-    assert_eq!((u.y, u.height), (picture.hosts[0].y, picture.hosts[0].height));
+    assert_eq!(
+        (u.y, u.height),
+        (picture.hosts[0].y, picture.hosts[0].height)
+    );
     // A load balancer outside reached without a tunnel is not called a node.
     let (session, scene) = finding_scene("lab-idle-reset-pod");
     let (_, _, picture) = nodes_picture(&session, &scene, 1000.0);

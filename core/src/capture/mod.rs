@@ -359,17 +359,32 @@ impl CaptureReader {
         if matches!(self.state, State::Stopped) {
             return;
         }
-        if self.pending.is_empty() {
-            // Fast path: parse straight from the caller's chunk, keep only the tail.
-            let used = self.parse(chunk, &mut on_frame);
-            self.pending.extend_from_slice(&chunk[used..]);
-            self.pending_offset += used as u64;
-        } else {
-            self.pending.extend_from_slice(chunk);
+        // A record the previous chunk cut is completed first, with only the bytes it still
+        // needs (as far as its header tells); the rest of the chunk is parsed where it is.
+        // Every round takes at least one byte of the chunk.
+        let mut rest = chunk;
+        while !self.pending.is_empty()
+            && !rest.is_empty()
+            && !matches!(self.state, State::Stopped)
+        {
+            let needed = usize::try_from(self.needed_for_pending()).unwrap_or(usize::MAX);
+            let take = if needed > self.pending.len() {
+                (needed - self.pending.len()).min(rest.len())
+            } else {
+                rest.len()
+            };
+            self.pending.extend_from_slice(&rest[..take]);
+            rest = &rest[take..];
             let pending = std::mem::take(&mut self.pending);
             let used = self.parse(&pending, &mut on_frame);
             self.pending = pending;
             self.pending.drain(..used);
+            self.pending_offset += used as u64;
+        }
+        if self.pending.is_empty() && !matches!(self.state, State::Stopped) {
+            // Parse straight from the caller's chunk, keep only the tail.
+            let used = self.parse(rest, &mut on_frame);
+            self.pending.extend_from_slice(&rest[used..]);
             self.pending_offset += used as u64;
         }
         if matches!(self.state, State::Stopped) {

@@ -1,8 +1,6 @@
 //! DNS exchanges: each query (by client socket, server and transaction id), every time it was
 //! sent, and what became of its answers.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::{Attempt, Side};
@@ -73,7 +71,7 @@ impl DnsQuery {
 pub struct DnsTracker {
     queries: Vec<DnsQuery>,
     /// (address pair as the query showed it at some hop, transaction id) → query.
-    by_tuple: HashMap<(FiveTuple, u16), usize>,
+    by_tuple: crate::FastMap<(FiveTuple, u16), usize>,
 }
 
 impl DnsTracker {

@@ -1,7 +1,7 @@
 //! TCP connections, from the client's side: attempts, SYN-ACKs, resets, legs across NAT,
 //! retransmitted data and ICMP errors, and how the opening handshake went.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
@@ -459,10 +459,10 @@ impl TcpState {
 pub struct TcpTracker {
     connections: Vec<Connection>,
     /// (client endpoint, initial sequence number) → connection.
-    by_isn: HashMap<(Endpoint, u32), usize>,
+    by_isn: crate::FastMap<(Endpoint, u32), usize>,
     /// Working state of each connection, by index.
     state: Vec<TcpState>,
-    by_tuple: HashMap<FiveTuple, usize>,
+    by_tuple: crate::FastMap<FiveTuple, usize>,
     /// Added to connection ids (a file's id base when several captures are analysed).
     id_base: u64,
     /// The last journey added is evidence a finding may point to: it sent a data segment

@@ -1,8 +1,6 @@
 //! UDP exchanges other than DNS: datagrams between two sockets, stitched across NAT like TCP
 //! connections, with what became of the replies.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::{legs, Leg, Side};
@@ -45,7 +43,7 @@ pub struct UdpExchange {
 #[derive(Default)]
 pub struct UdpTracker {
     exchanges: Vec<UdpExchange>,
-    by_tuple: HashMap<FiveTuple, usize>,
+    by_tuple: crate::FastMap<FiveTuple, usize>,
 }
 
 impl UdpTracker {

@@ -50,16 +50,34 @@ pub enum PseudoHeader {
 }
 
 /// One's-complement sum of big-endian 16-bit words, not yet folded.
+/// The one's complement sum of `data` as big-endian 16-bit words, folded to 16 bits. A one's
+/// complement sum does not depend on byte order (RFC 1071, 2(B)): the words are added eight
+/// bytes at a time in the machine's order and the result swapped once.
 fn sum_words(data: &[u8]) -> u64 {
-    let mut sum = 0u64;
-    let mut chunks = data.chunks_exact(2);
-    for word in &mut chunks {
-        sum += u16::from_be_bytes([word[0], word[1]]) as u64;
+    let mut sum = 0u128;
+    let mut chunks = data.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        sum += u64::from_ne_bytes(word) as u128;
     }
-    if let [last] = chunks.remainder() {
-        sum += (*last as u64) << 8;
+    let rest = chunks.remainder();
+    let mut padded = [0u8; 8];
+    padded[..rest.len()].copy_from_slice(rest);
+    sum += u64::from_ne_bytes(padded) as u128;
+    // Fold 128 → 64 → 16 bits, end-around carries included.
+    let mut folded = (sum as u64 as u128) + (sum >> 64);
+    folded = (folded as u64 as u128) + (folded >> 64);
+    let mut sum = folded as u64;
+    while sum > 0xFFFF {
+        sum = (sum & 0xFFFF) + (sum >> 16);
     }
-    sum
+    let sum = sum as u16;
+    (if cfg!(target_endian = "little") {
+        sum.swap_bytes()
+    } else {
+        sum
+    }) as u64
 }
 
 fn fold(mut sum: u64) -> u16 {
@@ -79,7 +97,8 @@ pub fn ipv4_header(header: &[u8]) -> ChecksumStatus {
     if folded == 0xFFFF {
         ChecksumStatus::Good
     } else {
-        let computed = !fold(sum_words(header).wrapping_sub(stored as u64));
+        // Adding the field's one's complement takes it out of the sum.
+        let computed = !fold(sum_words(header) + (0xFFFF - stored as u64));
         ChecksumStatus::Bad { stored, computed }
     }
 }
@@ -274,5 +293,37 @@ mod tests {
             placeholder,
             completed
         ));
+    }
+
+    /// The sum eight bytes at a time is the sum word by word, for every length and content.
+    #[test]
+    fn the_wide_sum_is_the_word_by_word_sum() {
+        fn word_by_word(data: &[u8]) -> u64 {
+            let mut sum = 0u64;
+            for pair in data.chunks(2) {
+                sum += u64::from(pair[0]) << 8 | pair.get(1).copied().map_or(0, u64::from);
+            }
+            u64::from(fold(sum))
+        }
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for length in 0..200 {
+            for _ in 0..20 {
+                let data: Vec<u8> = (0..length)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        state as u8
+                    })
+                    .collect();
+                assert_eq!(
+                    u64::from(fold(sum_words(&data))),
+                    word_by_word(&data),
+                    "{data:?}"
+                );
+            }
+            let ones = vec![0xFF; length];
+            assert_eq!(u64::from(fold(sum_words(&ones))), word_by_word(&ones));
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! tshark does, and as DNS answers over UDP often need). The byte work is etherparse's
 //! `IpDefragBuf`; this adds the keying, the bounds and the eviction.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::net::IpAddr;
 
 use etherparse::defrag::IpDefragBuf;
@@ -44,7 +44,7 @@ pub struct Reassembled {
 /// Collects fragments frame by frame; see the module documentation.
 #[derive(Default)]
 pub struct Reassembler {
-    pending: HashMap<DatagramKey, Pending>,
+    pending: crate::FastMap<DatagramKey, Pending>,
     /// Oldest first, for eviction. May hold keys already completed; those are skipped.
     arrival: VecDeque<DatagramKey>,
     pending_bytes: usize,

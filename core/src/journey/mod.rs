@@ -284,7 +284,7 @@ impl Journey {
 /// right behind it (its packets arrive unrouted and unencapsulated: a pod on this node).
 #[derive(Default, Debug)]
 pub struct AddressBook {
-    attachment: HashMap<IpAddr, (InterfaceKey, bool)>,
+    attachment: crate::FastMap<IpAddr, (InterfaceKey, bool)>,
 }
 
 impl AddressBook {

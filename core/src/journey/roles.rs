@@ -95,7 +95,7 @@ fn is_link_scoped(address: IpAddr) -> bool {
 
 #[derive(Default, Debug)]
 pub(crate) struct RoleTracker {
-    stats: HashMap<InterfaceKey, Stats>,
+    stats: crate::FastMap<InterfaceKey, Stats>,
 }
 
 impl RoleTracker {
@@ -235,7 +235,7 @@ impl RoleTracker {
 /// back to a pod of this node), not a way out of the node.
 fn to_local_pods_is_the_bridge(
     roles: &mut [(InterfaceKey, InterfaceRole, RoleEvidence)],
-    stats: &HashMap<InterfaceKey, Stats>,
+    stats: &crate::FastMap<InterfaceKey, Stats>,
 ) {
     let local_pods: Vec<IpAddr> = roles
         .iter()

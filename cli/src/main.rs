@@ -156,6 +156,36 @@ fn locale_language() -> Lang {
 fn read_chunks(path: &str, mut on_chunk: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
     let mut file =
         File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
+    // A regular file is read through a mapping of the page cache, chunk by chunk as before;
+    // anything else (a pipe, /dev/stdin) with read(2).
+    if file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
+        // SAFETY: the mapping is read-only and only read through the slice below. Another
+        // process truncating the file while it is read would make the read fault (as with
+        // any tool that maps its input); nothing here writes to it.
+        if let Ok(mapped) = unsafe { memmap2::Mmap::map(&file) } {
+            #[cfg(unix)]
+            let _ = mapped.advise(memmap2::Advice::Sequential);
+            let mut start = 0;
+            while start < mapped.len() {
+                let end = (start + CHUNK_BYTES).min(mapped.len());
+                on_chunk(&mapped[start..end])?;
+                // Pages read are let go, so that memory does not grow with the file (they stay
+                // in the page cache). SAFETY: nothing borrows this range any more (the analysis
+                // copies what it keeps), and a shared read-only file mapping reads the same
+                // bytes again if touched.
+                #[cfg(unix)]
+                let _ = unsafe {
+                    mapped.unchecked_advise_range(
+                        memmap2::UncheckedAdvice::DontNeed,
+                        start,
+                        end - start,
+                    )
+                };
+                start = end;
+            }
+            return Ok(());
+        }
+    }
     let mut buffer = vec![0u8; CHUNK_BYTES];
     loop {
         let n = match file.read(&mut buffer) {
@@ -464,9 +494,11 @@ fn analyze(request: AnalyzeRequest) -> io::Result<bool> {
             .collect(),
     );
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     if request.json {
-        serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
+        // One line: a report of a big capture is tens of megabytes, a third of them
+        // indentation when pretty (`jq .` indents it for reading).
+        serde_json::to_writer(&mut out, &report).map_err(io::Error::other)?;
         writeln!(out)?;
     } else {
         out.write_all(words::report_text(&name, &report).as_bytes())?;

@@ -90,6 +90,8 @@ pub struct FrameStage {
 }
 
 /// What the frame stage hands the journey stage, in capture order.
+// Nearly every item is an observation: boxing it would allocate once per packet.
+#[allow(clippy::large_enum_variant)]
 pub enum Handed {
     Observation {
         /// The pcapng interface it came from: each is in time order on its own.
@@ -426,6 +428,9 @@ impl JourneyStage {
             if self.reported.len() < MAX_REPORTED_JOURNEYS
                 && (evidence || worth_reporting(&journey))
             {
+                // Kept to the end: no room for hops that will not come.
+                let mut journey = journey;
+                journey.hops.shrink_to_fit();
                 self.reported.push((journey, sender));
             }
         }

@@ -57,6 +57,9 @@ pub struct CaptureSummary {
     /// Pods that packet comments name (ptcpdump), by the address on the pod's side.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub commented_pods: Vec<crate::names::ptcpdump::CommentedPod>,
+    /// Packets per link type while reading: named once, in `link_types`, at the end.
+    #[serde(skip)]
+    link_type_counts: Vec<(crate::capture::LinkType, u64)>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -110,6 +113,9 @@ impl Summarizer {
 impl CaptureSummary {
     /// Adds what the reader knows once the input has ended.
     pub(crate) fn complete(&mut self, reader: CaptureReader) {
+        for (link_type, count) in std::mem::take(&mut self.link_type_counts) {
+            *self.link_types.entry(link_type.to_string()).or_default() += count;
+        }
         self.interfaces = reader
             .interfaces()
             .iter()
@@ -135,10 +141,15 @@ impl CaptureSummary {
     /// Counts one decoded packet.
     pub(crate) fn add_packet(&mut self, frame: &FrameSlice<'_>, packet: &PacketSlice<'_>) {
         self.packets += 1;
-        *self
-            .link_types
-            .entry(frame.link_type.to_string())
-            .or_default() += 1;
+        // A capture has one link type per interface, a handful at most.
+        match self
+            .link_type_counts
+            .iter_mut()
+            .find(|(link_type, _)| *link_type == frame.link_type)
+        {
+            Some((_, count)) => *count += 1,
+            None => self.link_type_counts.push((frame.link_type, 1)),
+        }
         let mut bad = false;
         let mut offloaded = false;
         for layer in &packet.layers {

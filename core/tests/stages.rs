@@ -52,8 +52,16 @@ fn two_stages_on_two_threads_give_the_one_thread_report() {
         let bytes = lab(name);
         let alone = in_one_thread(&bytes, 1 << 20);
         for chunk in [1 << 20, 4096, 1000] {
-            assert_eq!(side_by_side(&bytes, chunk), alone, "{name}, chunks of {chunk}");
-            assert_eq!(in_one_thread(&bytes, chunk), alone, "{name}, chunks of {chunk}");
+            assert_eq!(
+                side_by_side(&bytes, chunk),
+                alone,
+                "{name}, chunks of {chunk}"
+            );
+            assert_eq!(
+                in_one_thread(&bytes, chunk),
+                alone,
+                "{name}, chunks of {chunk}"
+            );
         }
     }
 }

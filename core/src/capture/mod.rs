@@ -363,9 +363,7 @@ impl CaptureReader {
         // needs (as far as its header tells); the rest of the chunk is parsed where it is.
         // Every round takes at least one byte of the chunk.
         let mut rest = chunk;
-        while !self.pending.is_empty()
-            && !rest.is_empty()
-            && !matches!(self.state, State::Stopped)
+        while !self.pending.is_empty() && !rest.is_empty() && !matches!(self.state, State::Stopped)
         {
             let needed = usize::try_from(self.needed_for_pending()).unwrap_or(usize::MAX);
             let take = if needed > self.pending.len() {

@@ -238,10 +238,29 @@ struct InFlight {
     length: u32,
     /// When it was last sent: sightings closer than a retransmission can be are one send.
     last_sent: Timestamp,
-    frames: Vec<u64>,
-    times: Vec<Timestamp>,
-    journeys: Vec<u64>,
+    /// The first send (frame, time, journey), and the others: most segments are sent once,
+    /// and cost no allocation.
+    first: Option<(u64, Timestamp, u64)>,
+    again: Vec<(u64, Timestamp, u64)>,
     retransmission: Option<usize>,
+}
+
+impl InFlight {
+    fn sends(&self) -> impl Iterator<Item = &(u64, Timestamp, u64)> {
+        self.first.iter().chain(&self.again)
+    }
+
+    fn frames(&self) -> Vec<u64> {
+        self.sends().map(|s| s.0).collect()
+    }
+
+    fn times(&self) -> Vec<Timestamp> {
+        self.sends().map(|s| s.1).collect()
+    }
+
+    fn journeys(&self) -> Vec<u64> {
+        self.sends().map(|s| s.2).collect()
+    }
 }
 
 /// Segments followed per connection and direction; beyond this the oldest are forgotten.
@@ -339,9 +358,8 @@ impl TcpState {
                     InFlight {
                         length: tcp.payload_len,
                         last_sent: journey.start(),
-                        frames: Vec::new(),
-                        times: Vec::new(),
-                        journeys: Vec::new(),
+                        first: None,
+                        again: Vec::new(),
                         retransmission: None,
                     },
                 ));
@@ -353,23 +371,23 @@ impl TcpState {
         // The pieces a node cuts a super-packet into start with the same sequence number within
         // microseconds; TCP never resends that fast.
         let sent = journey.start();
-        if !segment.frames.is_empty()
+        if segment.first.is_some()
             && sent.nanos_since(segment.last_sent).abs() < crate::journey::HOP_WINDOW_NANOS
         {
             return false;
         }
         segment.last_sent = sent;
-        segment.frames.push(journey.first().seen.frame);
-        segment.times.push(sent);
-        segment.journeys.push(journey.id);
-        if segment.frames.len() < 2 {
+        let send = (journey.first().seen.frame, sent, journey.id);
+        if segment.first.is_none() {
+            segment.first = Some(send);
             return false;
         }
+        segment.again.push(send);
         match segment.retransmission {
             Some(index) => {
-                connection.retransmissions[index].frames = segment.frames.clone();
-                connection.retransmissions[index].times = segment.times.clone();
-                connection.retransmissions[index].journeys = segment.journeys.clone();
+                connection.retransmissions[index].frames = segment.frames();
+                connection.retransmissions[index].times = segment.times();
+                connection.retransmissions[index].journeys = segment.journeys();
                 let retransmission = &mut connection.retransmissions[index];
                 retransmission.length = tcp.payload_len;
                 if let Fate::LeftNode { interface } = journey.fate {
@@ -382,9 +400,9 @@ impl TcpState {
                     by: side,
                     sequence: tcp.sequence,
                     length: tcp.payload_len,
-                    frames: segment.frames.clone(),
-                    times: segment.times.clone(),
-                    journeys: segment.journeys.clone(),
+                    frames: segment.frames(),
+                    times: segment.times(),
+                    journeys: segment.journeys(),
                     acknowledged: false,
                     answers: 0,
                     left_through: match journey.fate {

@@ -231,6 +231,9 @@ impl Journey {
     /// encapsulation they show), stages in the order they first appear, and within a stage
     /// sightings of the packet arriving come before sightings of it leaving.
     fn settle(&mut self) {
+        if self.hops.len() < 2 {
+            return;
+        }
         // Rank each addressing stage by its first sighting; a stable sort then keeps capture
         // order among the arrivals and among the departures of each stage.
         let mut stages: Vec<(FiveTuple, bool)> = Vec::new();

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Benchmark (scripts/bench.sh [--browser [--big]]): decode a large real capture with `dropscope packets` and with tshark (same
-# fields, same file, same run) and print MB/s, packets/s and the ratio.
+# Benchmark (scripts/bench.sh [--browser [--big]]): on two large real captures, in one run,
+# `dropscope packets` against tshark -T fields (same fields), and `dropscope analyze --json`
+# on one thread and on every core against tshark -q -z conv,tcp: time, MB/s, packets/s, peak
+# RSS, nanoseconds per packet, the ratios, and the report's size per connection.
 #
-# The capture (bench-data/bench.pcap, >= 200 MB, SLL2 like a node's `tcpdump -i any`) is made
-# once from real TCP traffic between two network namespaces created here: many short
-# connections plus bulk transfers, with segmentation offloads off so packets are wire-sized.
+# The captures are made once from real TCP traffic between network namespaces created here,
+# with segmentation offloads off so packets are wire-sized:
+# - bench-data/bench.pcap (>= 200 MB, SLL2 like `tcpdump -i any`): a client's view, many short
+#   connections plus bulk transfers, each packet seen once;
+# - bench-data/bench-node.pcap (scripts/bench/node.sh): a node's `tcpdump -i any` with a
+#   bridge and kube-proxy-style DNAT, each packet seen three times.
 # Needs root, iproute2, ethtool, tcpdump, tshark (scripts/bench.sh installs the Debian ones).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,51 +90,75 @@ PY
 fi
 
 cargo build --release --bin dropscope -q
-BYTES=$(stat -c %s "$CAPTURE")
+NODE_CAPTURE=$DATA/bench-node.pcap
+if [ ! -f "$NODE_CAPTURE" ]; then
+  echo "== making $NODE_CAPTURE: a busy node's tcpdump -i any (bridge, DNAT, three sightings a packet)"
+  bash scripts/bench/node.sh
+fi
 FIELDS=(frame.number frame.time_epoch frame.len frame.cap_len frame.interface_id eth.src eth.dst vlan.id ip.src ip.dst ip.proto ipv6.src ipv6.dst tcp.srcport tcp.dstport tcp.flags tcp.seq_raw tcp.ack_raw udp.srcport udp.dstport)
-TSHARK_ARGS=(-r "$CAPTURE" -d udp.port==8472,vxlan -T fields -E header=y -E separator=/t -E occurrence=f)
-for f in "${FIELDS[@]}"; do TSHARK_ARGS+=(-e "$f"); done
+THREADS=$(nproc)
+need /usr/bin/time time
 
 now() { date +%s.%N; }
-best=""
-for run in 1 2 3; do
-  start=$(now)
-  target/release/dropscope packets "$CAPTURE" > "$DATA/ours.tsv"
-  t=$(echo "$(now) - $start" | bc -l)
-  echo "dropscope packets run $run: ${t}s"
-  if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-done
-PACKETS=$(($(wc -l < "$DATA/ours.tsv") - 1))
-start=$(now)
-tshark "${TSHARK_ARGS[@]}" > "$DATA/tshark.tsv" 2>/dev/null
-tshark_t=$(echo "$(now) - $start" | bc -l)
+# timed NAME RUNS CMD...: the best wall time of RUNS runs (into T) and that run's peak RSS in
+# MB (into RSS); the output of the last run stays in $DATA/out.
+timed() {
+  local name=$1 runs=$2; shift 2
+  T=""; RSS=0
+  for run in $(seq 1 "$runs"); do
+    local start t
+    start=$(now)
+    /usr/bin/time -f '%M' -o "$DATA/rss" "$@" > "$DATA/out" 2>/dev/null
+    t=$(echo "$(now) - $start" | bc -l)
+    if [ -z "$T" ] || [ "$(echo "$t < $T" | bc -l)" = 1 ]; then T=$t; RSS=$(( $(cat "$DATA/rss") / 1024 )); fi
+  done
+}
+row() { # NAME SECONDS RSS_MB
+  printf '  %-34s %7.2f s %8.1f MB/s %10.0f packets/s %6d MB peak RSS %7.0f ns/packet x cores\n' "$1" "$2" \
+    "$(echo "$BYTES / 1000000 / $2" | bc -l)" "$(echo "$PACKETS / $2" | bc -l)" "$3" \
+    "$(echo "$2 * 1000000000 / $PACKETS * ${4:-1}" | bc -l)"
+}
 
-printf '\ncapture: %s, %.1f MB, %d packets\n' "$CAPTURE" "$(echo "$BYTES / 1000000" | bc -l)" "$PACKETS"
-printf 'dropscope packets: %6.2f s  %8.1f MB/s  %10.0f packets/s  (best of 3)\n' "$best" "$(echo "$BYTES / 1000000 / $best" | bc -l)" "$(echo "$PACKETS / $best" | bc -l)"
-printf 'tshark -T fields:  %6.2f s  %8.1f MB/s  %10.0f packets/s\n' "$tshark_t" "$(echo "$BYTES / 1000000 / $tshark_t" | bc -l)" "$(echo "$PACKETS / $tshark_t" | bc -l)"
-printf 'ratio: dropscope is %.1fx tshark\n' "$(echo "$tshark_t / $best" | bc -l)"
+bench_file() {
+  local capture=$1
+  BYTES=$(stat -c %s "$capture")
+  local tshark_args=(-r "$capture" -d udp.port==8472,vxlan -T fields -E header=y -E separator=/t -E occurrence=f)
+  for f in "${FIELDS[@]}"; do tshark_args+=(-e "$f"); done
 
-# The whole analysis (decode, journeys, connections, DNS) against tshark's TCP conversation
-# table, which is the nearest thing tshark does; peak memory from GNU time.
-need /usr/bin/time time
-best_analyze=""
-for run in 1 2 3; do
-  start=$(now)
-  /usr/bin/time -f '%M' -o "$DATA/analyze.rss" target/release/dropscope analyze "$CAPTURE" --json > "$DATA/report.json"
-  t=$(echo "$(now) - $start" | bc -l)
-  echo "dropscope analyze run $run: ${t}s, peak RSS $(cat "$DATA/analyze.rss") KB"
-  if [ -z "$best_analyze" ] || [ "$(echo "$t < $best_analyze" | bc -l)" = 1 ]; then best_analyze=$t; fi
-done
-start=$(now)
-/usr/bin/time -f '%M' -o "$DATA/conv.rss" tshark -r "$CAPTURE" -q -z conv,tcp > "$DATA/conv.txt" 2>/dev/null
-conv_t=$(echo "$(now) - $start" | bc -l)
-CONNECTIONS=$(python3 -c "import json; print(len(json.load(open('$DATA/report.json'))['connections']))")
-printf '\ndropscope analyze:  %6.2f s  %8.1f MB/s  %10.0f packets/s  peak RSS %d MB  (%d connections)\n' "$best_analyze" "$(echo "$BYTES / 1000000 / $best_analyze" | bc -l)" "$(echo "$PACKETS / $best_analyze" | bc -l)" "$(( $(cat "$DATA/analyze.rss") / 1024 ))" "$CONNECTIONS"
-printf 'tshark -z conv,tcp: %6.2f s  %8.1f MB/s  %10.0f packets/s  peak RSS %d MB  (%d conversations)\n' "$conv_t" "$(echo "$BYTES / 1000000 / $conv_t" | bc -l)" "$(echo "$PACKETS / $conv_t" | bc -l)" "$(( $(cat "$DATA/conv.rss") / 1024 ))" "$(grep -c '<->' "$DATA/conv.txt")"
-printf 'ratio: dropscope analyze is %.1fx tshark -z conv,tcp\n\n' "$(echo "$conv_t / $best_analyze" | bc -l)"
+  timed packets 3 target/release/dropscope packets "$capture"
+  local packets_t=$T packets_rss=$RSS
+  mv "$DATA/out" "$DATA/ours.tsv"
+  PACKETS=$(($(wc -l < "$DATA/ours.tsv") - 1))
+  timed tshark-fields 1 tshark "${tshark_args[@]}"
+  local fields_t=$T fields_rss=$RSS
+  mv "$DATA/out" "$DATA/tshark.tsv"
+  timed analyze-1 3 target/release/dropscope analyze "$capture" --json --threads 1
+  local one_t=$T one_rss=$RSS
+  timed analyze-all 3 target/release/dropscope analyze "$capture" --json --threads "$THREADS"
+  local all_t=$T all_rss=$RSS
+  mv "$DATA/out" "$DATA/report.json"
+  timed tshark-conv 1 tshark -r "$capture" -q -z conv,tcp
+  local conv_t=$T conv_rss=$RSS
+  local connections report_bytes
+  connections=$(python3 -c "import json; print(len(json.load(open('$DATA/report.json'))['connections']))")
+  report_bytes=$(stat -c %s "$DATA/report.json")
 
-if cmp -s "$DATA/ours.tsv" "$DATA/tshark.tsv"; then
-  echo "output: identical to tshark's"
-else
-  echo "output: $(diff "$DATA/ours.tsv" "$DATA/tshark.tsv" | grep -c '^<') rows differ from tshark's"
-fi
+  printf '\n== %s: %.1f MB, %d packets, %d connections\n' "$capture" "$(echo "$BYTES / 1000000" | bc -l)" "$PACKETS" "$connections"
+  row "dropscope packets" "$packets_t" "$packets_rss"
+  row "tshark -T fields (same fields)" "$fields_t" "$fields_rss"
+  row "dropscope analyze --json, 1 thread" "$one_t" "$one_rss"
+  row "dropscope analyze --json, $THREADS threads" "$all_t" "$all_rss" "$THREADS"
+  row "tshark -q -z conv,tcp" "$conv_t" "$conv_rss"
+  printf '  ratios: packets %.1fx tshark -T fields; analyze %.1fx (1 thread) and %.1fx (%d threads) tshark -z conv,tcp\n' \
+    "$(echo "$fields_t / $packets_t" | bc -l)" "$(echo "$conv_t / $one_t" | bc -l)" "$(echo "$conv_t / $all_t" | bc -l)" "$THREADS"
+  printf '  report: %.1f MB of JSON, %d bytes per connection\n' "$(echo "$report_bytes / 1000000" | bc -l)" "$((report_bytes / (connections > 0 ? connections : 1)))"
+  if cmp -s "$DATA/ours.tsv" "$DATA/tshark.tsv"; then
+    echo "  packets output: identical to tshark's"
+  else
+    echo "  packets output: $(diff "$DATA/ours.tsv" "$DATA/tshark.tsv" | grep -c '^<') rows differ from tshark's"
+  fi
+}
+
+echo "== best of 3 runs for dropscope, one run for tshark; $THREADS cores"
+bench_file "$CAPTURE"
+bench_file "$NODE_CAPTURE"

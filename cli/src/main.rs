@@ -103,6 +103,8 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         // The capture had an error; what could be read was still printed.
         Ok(false) => ExitCode::from(1),
+        // The reader went away (`dropscope summary f.pcap | head`): nothing more to say.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("dropscope: {error}");
             ExitCode::from(2)
@@ -279,7 +281,7 @@ fn summary(path: &str) -> io::Result<bool> {
     })?;
     let summary = summarizer.finish();
     let json = serde_json::to_string_pretty(&summary).map_err(io::Error::other)?;
-    println!("{json}");
+    writeln!(io::stdout().lock(), "{json}")?;
     if let Some(error) = &summary.error {
         eprintln!("dropscope: {path}: {error}");
         return Ok(false);

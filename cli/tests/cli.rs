@@ -182,3 +182,27 @@ fn the_clusters_names_show_with_addresses_and_interfaces() {
         "web-5f7c9b8d6d-h8k2p"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_it_quietly() {
+    // `dropscope packets big.pcap | head -1`: the rows after the reader left are not an error.
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dropscope"))
+        .args(["packets", "public/examples/lab/busy_node.node.any.pcap"])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("frame.number\t"));
+    // The pipe is closed here; two megabytes of rows are still to come.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

@@ -278,10 +278,10 @@ impl Analyzer {
         let udp = stage.udp.finish();
         // Journeys close in the order they stop growing; the analysis lists them by id.
         stage.reported.sort_by_key(|(j, _)| j.id);
-        let journeys = stage
-            .reported
-            .iter()
-            .map(|(j, sender)| journey_report(j, *sender, &names))
+        // Each journey let go as soon as its report is made: the two are not held at once.
+        let journeys = std::mem::take(&mut stage.reported)
+            .into_iter()
+            .map(|(j, sender)| journey_report(&j, sender, &names))
             .collect();
         let mut capture = frames.summary;
         capture.complete(frames.reader);

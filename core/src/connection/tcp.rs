@@ -638,6 +638,15 @@ impl TcpTracker {
         }
         let resent = state.track_segments(connection, side, tcp, journey);
         self.last_is_evidence |= resent || broke_silence;
+        // A connection closed both ways with nothing in flight gives its queues' room back:
+        // memory follows the open connections, not all there were.
+        if connection.fin_frames.len() >= 2 || !connection.resets.is_empty() {
+            for queue in &mut state.in_flight {
+                if queue.is_empty() && queue.capacity() > 0 {
+                    *queue = VecDeque::new();
+                }
+            }
+        }
         Some(side)
     }
 

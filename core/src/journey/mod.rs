@@ -236,7 +236,7 @@ impl Journey {
         }
         // Rank each addressing stage by its first sighting; a stable sort then keeps capture
         // order among the arrivals and among the departures of each stage.
-        let mut stages: Vec<(FiveTuple, bool)> = Vec::new();
+        let mut stages: smallvec::SmallVec<[(FiveTuple, bool); 4]> = smallvec::SmallVec::new();
         for hop in &self.hops {
             let key = (hop.seen.tuple, hop.seen.encapsulation.is_some());
             if !stages.contains(&key) {
@@ -325,7 +325,7 @@ impl AddressBook {
 pub struct JourneyBuilder {
     open: Vec<Option<Journey>>,
     free: Vec<usize>,
-    by_fingerprint: rustc_hash::FxHashMap<u64, Vec<usize>>,
+    by_fingerprint: rustc_hash::FxHashMap<u64, smallvec::SmallVec<[usize; 2]>>,
     /// (slot, journey id), oldest first; entries of closed journeys are skipped.
     order: VecDeque<(usize, u64)>,
     next_id: u64,
@@ -468,7 +468,7 @@ impl JourneyBuilder {
         };
         self.free.push(slot);
         if let Some(slots) = self.by_fingerprint.get_mut(&journey.fingerprint) {
-            slots.retain(|&s| s != slot);
+            slots.retain(|s| *s != slot);
             if slots.is_empty() {
                 self.by_fingerprint.remove(&journey.fingerprint);
             }

@@ -101,7 +101,8 @@ pub(crate) struct RoleTracker {
 impl RoleTracker {
     pub fn record(&mut self, journey: &Journey) {
         // A second delivery of the same sighting says nothing about the path.
-        let hops: Vec<&super::Hop> = journey.hops.iter().filter(|h| !h.duplicate).collect();
+        let hops: smallvec::SmallVec<[&super::Hop; 8]> =
+            journey.hops.iter().filter(|h| !h.duplicate).collect();
         for (i, &hop) in hops.iter().enumerate() {
             let stats = self.stats.entry(hop.seen.interface).or_default();
             stats.hops += 1;

@@ -28,6 +28,7 @@ usage:
                              several captures (both nodes, a pod and its node) as one,
                              their clocks lined up on the packets they share
                     [--names FILE]... [--export-pcapng FILE [--finding N | --connection ID]]
+                    [--threads N]
   dropscope explain SIGNATURE [--lang LANG]
                              cause, how to confirm and how to fix a finding
   dropscope packets FILE     one TSV row per packet, with tshark's field names
@@ -36,6 +37,8 @@ usage:
 
 --lang en | zh-TW | zh-CN | ko: the language of the findings and explanations (by default the
 one LC_ALL, LC_MESSAGES or LANG names, else English). Commands and names stay as they are.
+--threads N: 1 reads and follows packets on one thread; by default decoding runs on one and
+the journeys on another, with the same result.
 ";
 
 /// Read size: large enough to amortise system calls, small enough to bound memory.

@@ -271,10 +271,11 @@ pub fn picture(
         },
     };
     // A pod that called a Service and was chosen as its backend is both ends: the server end
-    // sits just under (or over) the client end, in the same pod.
+    // sits under (or over) the client end, in the same pod, far enough that its caption (above
+    // it) clears the caption under the pod's veth.
     let beside_client = |veth: usize| {
         let host = host_of[veth].map(|h| &hosts[h])?;
-        [44.0, -44.0].into_iter().find_map(|dy| {
+        [70.0, -70.0].into_iter().find_map(|dy| {
             let at = At {
                 x: places[0].x,
                 y: places[0].y + dy,

@@ -507,7 +507,12 @@ fn a_pod_that_is_its_own_services_backend_is_both_ends_in_the_picture() {
         );
         let (client, server) = (picture.places[0], picture.places[last]);
         assert_eq!(client.x, server.x);
-        assert!((client.y - server.y).abs() <= 44.0, "{client:?} {server:?}");
+        assert!((client.y - server.y).abs() <= 70.0, "{client:?} {server:?}");
+        // The server's caption (22 above it) is below the veth's (28 under the client's row).
+        assert!(
+            server.y - 22.0 >= client.y + 28.0 + 12.0,
+            "{client:?} {server:?}"
+        );
         assert!(
             picture.unseen.is_empty(),
             "nothing outside: {:?}",
